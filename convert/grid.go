@@ -1,0 +1,97 @@
+package convert
+
+import "github.com/xuri/excelize/v2"
+
+// Workbook is a format-neutral view of one input file: every sheet as a grid
+// of raw cell texts. Every format reader (xlsx, xls, CSV, docx) produces one,
+// so the form reader in templates scans a single shape whatever was sent.
+//
+//	wb, err := convert.Open("王官营镇.xlsx", convert.Options{})
+//	for _, sh := range wb.Sheets { fmt.Println(sh.Name, len(sh.Rows)) }
+type Workbook struct {
+	// Path is the file the workbook was read from.
+	Path string
+	// Format names the detected content format ("xlsx", "xls", "csv", "html", "docx").
+	Format string
+	// Encoding names the detected text encoding for text formats ("UTF-8",
+	// "GB18030", "UTF-16LE", …); it is empty for binary formats.
+	Encoding string
+	// Sheets holds the sheets in workbook order.
+	Sheets []Sheet
+}
+
+// Sheet is one sheet (or one CSV file, or one Word document body) as rows of
+// raw cell texts. Rows[r][c] is the cell at row r+1, column c+1; rows may be
+// ragged and trailing empty cells may be absent.
+//
+//	v := sh.Cell(0, 1) // B1, "" when absent
+type Sheet struct {
+	Name string
+	Rows [][]string
+	// Merges lists the merged ranges. Readers store the merged value in the
+	// top-left cell only, as spreadsheets do.
+	Merges []Merge
+	// Flags marks cells whose text alone would mislead: a formula without a
+	// cached value, or an error value such as #DIV/0!. Nil when none.
+	Flags map[CellPos]CellFlag
+}
+
+// CellPos is a zero-based row and column.
+type CellPos struct{ Row, Col int }
+
+// CellFlag describes a cell whose raw text is not a plain value.
+type CellFlag int
+
+const (
+	// FlagFormulaNoValue marks a formula cell stored without a cached value.
+	FlagFormulaNoValue CellFlag = iota + 1
+	// FlagErrorValue marks a cell holding an error value (#DIV/0!, #REF!, …).
+	FlagErrorValue
+)
+
+// Merge is a merged range in zero-based, inclusive coordinates.
+type Merge struct {
+	Top, Left, Bottom, Right int
+}
+
+// Cell returns the raw text at zero-based row r and column c, or "" when the
+// cell is outside the stored rows.
+//
+//	code := sh.Cell(2, 1)
+func (s *Sheet) Cell(r, c int) string {
+	if r < 0 || r >= len(s.Rows) || c < 0 || c >= len(s.Rows[r]) {
+		return ""
+	}
+	return s.Rows[r][c]
+}
+
+// Flag returns the flag of the cell at r, c (0 when none).
+//
+//	if sh.Flag(r, c) == convert.FlagErrorValue { … }
+func (s *Sheet) Flag(r, c int) CellFlag {
+	if s.Flags == nil {
+		return 0
+	}
+	return s.Flags[CellPos{r, c}]
+}
+
+// SetFlag records a flag for the cell at r, c.
+//
+//	sh.SetFlag(3, 2, convert.FlagFormulaNoValue)
+func (s *Sheet) SetFlag(r, c int, f CellFlag) {
+	if s.Flags == nil {
+		s.Flags = map[CellPos]CellFlag{}
+	}
+	s.Flags[CellPos{r, c}] = f
+}
+
+// CellName returns the A1-style name of zero-based row r and column c.
+//
+//	convert.CellName(0, 1) // "B1"
+func CellName(r, c int) string {
+	name, err := excelize.CoordinatesToCellName(c+1, r+1)
+	if err != nil {
+		return ""
+	}
+	return name
+}
