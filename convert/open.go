@@ -1,0 +1,133 @@
+package convert
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Options tune how input files are read.
+type Options struct {
+	// Encoding forces the text encoding of CSV/TSV/HTML inputs: "auto" (or
+	// ""), "utf-8", "gbk", "gb18030" or "utf-16".
+	Encoding string
+}
+
+// Open reads any supported input into a Workbook, choosing the reader by the
+// file's content, not its name: a ".xls" that is really an HTML table or a
+// CSV export is read as what it is. Unknown formats give an error wrapping
+// ErrUnknownFormat that suggests saving the file as .xlsx.
+//
+//	wb, err := convert.Open("乡镇/丰登坞镇.xls", convert.Options{})
+func Open(path string, opt Options) (*Workbook, error) {
+	head, err := readHead(path, 8192)
+	if err != nil {
+		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w: %v", ErrUnreadable, err)}
+	}
+	format := Sniff(path, head)
+	var wb *Workbook
+	switch format {
+	case "xlsx":
+		wb, err = ReadXLSX(path)
+	case "docx":
+		wb, err = ReadDOCX(path)
+	case "xls":
+		wb, err = ReadXLS(path)
+	case "html":
+		wb, err = ReadHTML(path, opt)
+	case "csv":
+		wb, err = ReadCSV(path, opt)
+	default:
+		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w（%s）：请在 Excel 或 WPS 中“另存为” .xlsx 后再提交", ErrUnknownFormat, describeFormat(path, head))}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return wb, nil
+}
+
+// Sniff names the content format of a file from its first bytes, falling
+// back to the extension only for plain text: "xlsx", "docx", "xls", "ole"
+// (an OLE2 container that is not a workbook, e.g. an encrypted .xlsx),
+// "html", "csv", or "" when unknown.
+//
+//	convert.Sniff("a.xls", []byte("<html>")) // "html"
+func Sniff(path string, head []byte) string {
+	ext := strings.ToLower(filepath.Ext(path))
+	switch {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		switch {
+		case bytes.Contains(head, []byte("word/")):
+			return "docx"
+		case ext == ".docx":
+			return "docx"
+		default:
+			return "xlsx"
+		}
+	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		return "xls"
+	}
+	probe := strings.ToLower(string(bytes.TrimLeft(stripBOMBytes(head), " \t\r\n")))
+	if strings.HasPrefix(probe, "<!doctype html") || strings.HasPrefix(probe, "<html") ||
+		strings.HasPrefix(probe, "<table") || strings.HasPrefix(probe, "<?xml") && strings.Contains(probe, "<html") {
+		return "html"
+	}
+	switch ext {
+	case ".csv", ".tsv", ".txt", ".xls":
+		if looksLikeText(head) {
+			return "csv"
+		}
+	}
+	return ""
+}
+
+func describeFormat(path string, head []byte) string {
+	ext := strings.ToLower(filepath.Ext(path))
+	switch ext {
+	case ".et", ".ett":
+		return "WPS 表格格式 " + ext
+	case ".pdf":
+		return "PDF 文件"
+	case ".doc", ".wps":
+		return "旧版 Word/WPS 文字格式 " + ext
+	case "":
+		return "无扩展名"
+	}
+	return "扩展名 " + ext
+}
+
+func stripBOMBytes(b []byte) []byte {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		return b[3:]
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		return nil
+	}
+	return b
+}
+
+// looksLikeText reports whether head can be text in one of the supported
+// encodings: UTF-16 with a BOM, or bytes without NUL runs.
+func looksLikeText(head []byte) bool {
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return true
+	}
+	return !bytes.Contains(head, []byte{0, 0})
+}
+
+func readHead(path string, n int) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf := make([]byte, n)
+	k, err := io.ReadFull(f, buf)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return nil, err
+	}
+	return buf[:k], nil
+}
