@@ -73,7 +73,7 @@ func readXLSXSheet(f *excelize.File, name string) (Sheet, error) {
 
 func classifyXLSXError(err error) error {
 	switch {
-	case errors.Is(err, excelize.ErrWorkbookPassword), errors.Is(err, excelize.ErrWorkbookFileFormat) && false:
+	case errors.Is(err, excelize.ErrWorkbookPassword):
 		return fmt.Errorf("%w: %v", ErrEncrypted, err)
 	case errors.Is(err, excelize.ErrOptionsUnzipSizeLimit):
 		return fmt.Errorf("%w: %v", ErrTooLarge, err)
