@@ -95,3 +95,14 @@ func CellName(r, c int) string {
 	}
 	return name
 }
+
+// ParseCellName returns the zero-based row and column of an A1-style name.
+//
+//	pos, err := convert.ParseCellName("B1") // {Row: 0, Col: 1}
+func ParseCellName(name string) (CellPos, error) {
+	c, r, err := excelize.CellNameToCoordinates(name)
+	if err != nil {
+		return CellPos{}, err
+	}
+	return CellPos{Row: r - 1, Col: c - 1}, nil
+}

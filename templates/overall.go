@@ -1,0 +1,108 @@
+package templates
+
+import (
+	"regexp"
+	"strings"
+
+	"jixiao/convert"
+)
+
+// readOverall reads the 部门整体绩效目标: the 总体绩效目标 text (right of its
+// label, or in the first non-empty row below it) and the 分项 table under a
+// header row 序号 | 名称 | 绩效目标 | 绩效指标; or, in documents written as
+// paragraphs, "（一）名称" followed by "绩效目标：…" and "绩效指标：…".
+func (r *reader) readOverall(sh *convert.Sheet) {
+	for row := range sh.Rows {
+		for col, cell := range sh.Rows[row] {
+			if cell == "" {
+				continue
+			}
+			m := MatchLabel(cell)
+			switch {
+			case m.Field == FieldOverallSummary && r.sub.Overall.Summary.Value == "":
+				t := r.valueRight(sh, row, col, m)
+				if t.Value == "" {
+					t = r.firstTextBelow(sh, row, col)
+				}
+				r.sub.Overall.Summary = t
+			case m.Field == FieldItemNo && len(r.sub.Overall.Items) == 0:
+				r.readItemTable(sh, row)
+			case m.Field == FieldOverallItems && len(r.sub.Overall.Items) == 0:
+				r.readItemParagraphs(sh, row+1, col)
+			}
+		}
+	}
+}
+
+func (r *reader) firstTextBelow(sh *convert.Sheet, row, col int) Text {
+	for rr := row + 1; rr < len(sh.Rows) && rr <= row+3; rr++ {
+		if t := r.text(sh, rr, col); t.Value != "" {
+			if MatchLabel(t.Value).Field != FieldNone {
+				break
+			}
+			return t
+		}
+	}
+	return Text{Src: r.src(sh, row, col)}
+}
+
+// readItemTable reads the 分项 rows under a 序号 | 名称 | 绩效目标 | 绩效指标 header.
+func (r *reader) readItemTable(sh *convert.Sheet, header int) {
+	cols := map[Field]int{}
+	for col, cell := range sh.Rows[header] {
+		f := MatchLabel(cell).Field
+		if f == FieldGoal || f == FieldItemNo || f == FieldItemName || f == FieldItemIndicator {
+			cols[f] = col
+		}
+	}
+	if len(cols) < 3 {
+		return
+	}
+	at := func(row int, f Field) Text {
+		c, ok := cols[f]
+		if !ok {
+			return Text{}
+		}
+		return r.text(sh, row, c)
+	}
+	for row := header + 1; row < len(sh.Rows); row++ {
+		if rowEmpty(sh, row) {
+			break
+		}
+		it := OverallItem{No: at(row, FieldItemNo), Name: at(row, FieldItemName), Goal: at(row, FieldGoal), Indicator: at(row, FieldItemIndicator)}
+		if it.Name.Value == "" && it.Goal.Value == "" && it.Indicator.Value == "" {
+			continue
+		}
+		it.No.Value = trimItemNo(it.No.Value)
+		r.sub.Overall.Items = append(r.sub.Overall.Items, it)
+	}
+}
+
+var itemHeading = regexp.MustCompile(`^([（(][一二三四五六七八九十]+[）)])\s*(.+)$`)
+
+// readItemParagraphs reads 分项 written as paragraphs, one per row:
+// "（一）基层党建", "绩效目标：…", "绩效指标：…", until a heading that is not an item.
+func (r *reader) readItemParagraphs(sh *convert.Sheet, from, col int) {
+	var cur *OverallItem
+	for row := from; row < len(sh.Rows); row++ {
+		v := convert.CleanText(sh.Cell(row, col))
+		if v == "" {
+			continue
+		}
+		if m := itemHeading.FindStringSubmatch(v); m != nil && !strings.ContainsAny(v, ":：") {
+			r.sub.Overall.Items = append(r.sub.Overall.Items, OverallItem{
+				No: Text{Value: m[1], Src: r.src(sh, row, col)}, Name: Text{Value: m[2], Src: r.src(sh, row, col)}})
+			cur = &r.sub.Overall.Items[len(r.sub.Overall.Items)-1]
+			continue
+		}
+		lm := MatchLabel(v)
+		switch {
+		case cur != nil && lm.Field == FieldGoal && lm.Inline != "":
+			cur.Goal = Text{Value: lm.Inline, Src: r.src(sh, row, col)}
+		case cur != nil && lm.Field == FieldItemIndicator && lm.Inline != "":
+			cur.Indicator = Text{Value: lm.Inline, Src: r.src(sh, row, col)}
+		default:
+			return
+		}
+	}
+}

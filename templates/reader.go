@@ -1,0 +1,230 @@
+package templates
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"jixiao/convert"
+)
+
+// ReadOptions tune how a submission is read.
+type ReadOptions struct {
+	// Encoding forces the text encoding of CSV/HTML inputs ("auto" by default).
+	Encoding string
+}
+
+// ReadFile opens any supported file and reads the form in it.
+// A file that cannot be opened at all gives an error (wrapping a convert
+// sentinel); problems inside a readable file are listed in Submission.Problems.
+//
+//	sub, err := templates.ReadFile(ctx, "samples/2024/王官营镇.xlsx", templates.ReadOptions{})
+//	fmt.Println(sub.Township.Value, len(sub.Projects))
+func ReadFile(ctx context.Context, path string, opt ReadOptions) (*Submission, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	sum, err := fileSHA256(path)
+	if err != nil {
+		return nil, &convert.LocatedError{File: path, Err: fmt.Errorf("%w: %v", convert.ErrUnreadable, err)}
+	}
+	wb, err := convert.Open(path, convert.Options{Encoding: opt.Encoding})
+	if err != nil {
+		return nil, err
+	}
+	sub := Read(wb)
+	sub.SHA256 = sum
+	return sub, nil
+}
+
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Read finds the form in a workbook by its labels, wherever they stand:
+// project blocks stacked on one sheet or one per sheet, shifted, with title
+// rows or blank rows between them, indicator groups merged or left blank
+// under their first row.
+//
+//	sub := templates.Read(wb)
+func Read(wb *convert.Workbook) *Submission {
+	r := &reader{wb: wb, sub: &Submission{File: wb.Path, Format: wb.Format, Encoding: wb.Encoding}}
+	r.readDocument()
+	for i := range wb.Sheets {
+		r.readOverall(&wb.Sheets[i])
+	}
+	for i := range wb.Sheets {
+		r.readProjects(&wb.Sheets[i])
+	}
+	r.finishDocument()
+	return r.sub
+}
+
+type reader struct {
+	wb  *convert.Workbook
+	sub *Submission
+	// docUnit is the document-level unit (金额单位 field or the first unit line).
+	docUnit convert.Unit
+}
+
+func (r *reader) src(sh *convert.Sheet, row, col int) Source {
+	return Source{File: r.wb.Path, Sheet: sh.Name, Cell: convert.CellName(row, col)}
+}
+
+func (r *reader) text(sh *convert.Sheet, row, col int) Text {
+	return Text{Value: convert.CleanText(sh.Cell(row, col)), Src: r.src(sh, row, col)}
+}
+
+func (r *reader) problem(sev Severity, rule string, src Source, project, msg string, err error) {
+	r.sub.Problems = append(r.sub.Problems, Problem{Severity: sev, Rule: rule, Src: src, Project: project, Message: msg, Err: err})
+}
+
+// valueRight returns the first non-empty cell right of (row, col) before the
+// next label cell, or the label cell's own inline value.
+func (r *reader) valueRight(sh *convert.Sheet, row, col int, m LabelMatch) Text {
+	if m.Inline != "" {
+		return Text{Value: m.Inline, Src: r.src(sh, row, col)}
+	}
+	n := len(sh.Rows[row])
+	for c := col + 1; c < n; c++ {
+		v := sh.Cell(row, c)
+		if strings.TrimSpace(v) == "" {
+			continue
+		}
+		if MatchLabel(v).Field != FieldNone {
+			break
+		}
+		return r.text(sh, row, c)
+	}
+	return Text{Src: r.src(sh, row, col+1)}
+}
+
+// readDocument reads document-level fields: 单位名称, 行政区划代码, 预算年度, 金额单位.
+func (r *reader) readDocument() {
+	for si := range r.wb.Sheets {
+		sh := &r.wb.Sheets[si]
+		for row := range sh.Rows {
+			for col, cell := range sh.Rows[row] {
+				if cell == "" {
+					continue
+				}
+				if u, ok := UnitLine(cell); ok && r.docUnit == convert.UnitUnknown {
+					r.docUnit = u
+					continue
+				}
+				m := MatchLabel(cell)
+				switch m.Field {
+				case FieldTownship:
+					if r.sub.Township.Value == "" {
+						if t := r.valueRight(sh, row, col, m); t.Value != "" {
+							t.Value = townshipName(t.Value)
+							r.sub.Township = t
+						}
+					}
+				case FieldRegionCode:
+					if r.sub.Code.Value == "" {
+						r.sub.Code = r.valueRight(sh, row, col, m)
+					}
+				case FieldYear:
+					if r.sub.Year == 0 {
+						r.sub.Year = parseYear(r.valueRight(sh, row, col, m).Value)
+					}
+				case FieldUnit:
+					if u, ok := convert.ParseUnit(r.valueRight(sh, row, col, m).Value); ok {
+						r.docUnit = u
+					}
+				}
+			}
+		}
+	}
+	if r.sub.Township.Value == "" {
+		r.sub.Township = Text{Value: TownshipFromFileName(r.wb.Path), Src: Source{File: r.wb.Path}}
+	}
+	if r.docUnit == convert.UnitUnknown {
+		r.docUnit = convert.UnitWan
+	}
+	r.sub.Unit = r.docUnit
+}
+
+func (r *reader) finishDocument() {
+	if r.sub.Year == 0 {
+		r.sub.Year = yearFromFileName(r.wb.Path)
+	}
+	if r.sub.Year == 0 {
+		r.sub.Year = yearFromDeadlines(r.sub.Projects)
+	}
+	for i := range r.sub.Problems {
+		r.sub.Problems[i].Township = r.sub.Township.Value
+	}
+}
+
+var townshipPattern = regexp.MustCompile(`\p{Han}{1,10}?(?:镇|乡|街道)`)
+
+// townshipName trims an official suffix: 王官营镇人民政府 → 王官营镇.
+func townshipName(s string) string {
+	s = convert.NormalizeLabel(s)
+	for _, suf := range []string{"人民政府", "政府", "(盖章)"} {
+		s = strings.TrimSuffix(s, suf)
+	}
+	return s
+}
+
+// TownshipFromFileName derives a township from a file name: the first
+// 镇/乡/街道 name in it, else the stem. "王官营镇-两行标题.xlsx" → 王官营镇.
+//
+//	templates.TownshipFromFileName("2024年王官营镇绩效目标.xlsx") // "王官营镇"
+func TownshipFromFileName(path string) string {
+	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	stem = convert.NormalizeValue(stem)
+	for _, m := range townshipPattern.FindAllString(stem, -1) {
+		if m != "乡镇" && !strings.HasSuffix(m, "乡镇") {
+			return strings.TrimPrefix(strings.TrimPrefix(m, "年"), "度")
+		}
+	}
+	return stem
+}
+
+var yearPattern = regexp.MustCompile(`(20\d\d)`)
+
+func parseYear(s string) int {
+	m := yearPattern.FindString(convert.NormalizeValue(s))
+	y, _ := strconv.Atoi(m)
+	return y
+}
+
+func yearFromFileName(path string) int { return parseYear(filepath.Base(path)) }
+
+// yearFromDeadlines takes the most common year among dated indicators
+// ("2024年12月31日前").
+func yearFromDeadlines(ps []Project) int {
+	count := map[int]int{}
+	best := 0
+	for _, p := range ps {
+		for _, ind := range p.Indicators {
+			if len(ind.Parsed.Date) == 10 {
+				y, _ := strconv.Atoi(ind.Parsed.Date[:4])
+				count[y]++
+				if count[y] > count[best] || count[y] == count[best] && y > best {
+					best = y
+				}
+			}
+		}
+	}
+	return best
+}
