@@ -1,0 +1,36 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"jixiao/consolidate"
+	"jixiao/convert"
+)
+
+func validateCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "validate",
+		Usage:     "只校验各乡镇文件，逐行列出问题（文件、工作表、单元格）",
+		ArgsUsage: "文件或文件夹...",
+		Flags:     readFlags(),
+		Action: func(c *cli.Context) error {
+			res, err := readInputs(c)
+			if err != nil {
+				return err
+			}
+			for _, p := range res.Problems {
+				fmt.Fprintln(c.App.Writer, p.Error())
+			}
+			if !c.Bool("quiet") {
+				printSummary(c.App.ErrWriter, res, "")
+			}
+			return outcome(res)
+		},
+	}
+}
+
+func consolidateAmount(res *consolidate.Result, t consolidate.Totals) string {
+	return consolidate.FormatAmount(convert.FromYuan(t.Budget, res.Unit))
+}

@@ -1,0 +1,22 @@
+// Command jixiao checks, merges and reports township budget performance
+// targets (预算绩效目标) for a county finance bureau.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args, os.Stdout, os.Stderr)
+	stop()
+	code := exitCode(err)
+	if err != nil && code != exitProblems {
+		fmt.Fprintln(os.Stderr, "jixiao:", err)
+	}
+	os.Exit(code)
+}

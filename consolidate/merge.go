@@ -1,0 +1,190 @@
+package consolidate
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"jixiao/templates"
+)
+
+// resolveDuplicates keeps one submission per township: the first file in
+// path order. Every later file for the same township is an error naming both
+// files and is not counted, so nothing is double-counted.
+func (r *Result) resolveDuplicates() {
+	first := map[string]int{}
+	for i := range r.Sources {
+		src := &r.Sources[i]
+		if src.Submission == nil {
+			continue
+		}
+		t := src.Township
+		if j, dup := first[t]; dup {
+			src.Status = StatusDuplicate
+			r.Problems = append(r.Problems, templates.Problem{Severity: templates.Error, Rule: RuleDuplicateTown,
+				Township: t, Src: templates.Source{File: src.Path},
+				Message: fmt.Sprintf("乡镇「%s」提交了多个文件：%s 与 %s；只汇总前者，后者未计入合计", t, r.Sources[j].Path, src.Path)})
+			continue
+		}
+		first[t] = i
+		r.Submissions = append(r.Submissions, src.Submission)
+	}
+	sort.SliceStable(r.Submissions, func(a, b int) bool {
+		return r.Submissions[a].Township.Value < r.Submissions[b].Township.Value
+	})
+}
+
+// checkSharedCodes warns when one 项目编码 appears in two townships.
+func (r *Result) checkSharedCodes() {
+	owner := map[string]*templates.Submission{}
+	for _, sub := range r.Submissions {
+		for _, p := range sub.Projects {
+			c := p.Code.Value
+			if c == "" {
+				continue
+			}
+			if o, ok := owner[c]; ok && o != sub {
+				r.Problems = append(r.Problems, templates.Problem{Severity: templates.Warning, Rule: RuleSharedCode,
+					Township: sub.Township.Value, Src: p.Code.Src, Project: c,
+					Message: fmt.Sprintf("项目编码 %s 同时出现在「%s」（%s）和「%s」", c, o.Township.Value, o.File, sub.Township.Value)})
+				continue
+			}
+			owner[c] = sub
+		}
+	}
+}
+
+// setStatuses marks each read, counted file as clean or with errors.
+func (r *Result) setStatuses() {
+	withErrors := map[string]bool{}
+	for _, p := range r.Problems {
+		if p.Severity == templates.Error {
+			withErrors[p.Src.File] = true
+		}
+	}
+	for i := range r.Sources {
+		s := &r.Sources[i]
+		if s.Status != "" {
+			continue
+		}
+		s.Status = StatusOK
+		if withErrors[s.Path] {
+			s.Status = StatusProblems
+		}
+	}
+}
+
+// commonYear is the most frequent stated year of the submissions (ties: the later).
+func commonYear(subs []*templates.Submission) int {
+	count := map[int]int{}
+	best := 0
+	for _, s := range subs {
+		if s.Year == 0 {
+			continue
+		}
+		count[s.Year]++
+		if count[s.Year] > count[best] || count[s.Year] == count[best] && s.Year > best {
+			best = s.Year
+		}
+	}
+	return best
+}
+
+// sortProblems orders problems by file, sheet, cell position, then rule, so
+// output is stable whatever order files were read in.
+func sortProblems(ps []templates.Problem) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.Src.File != b.Src.File {
+			return a.Src.File < b.Src.File
+		}
+		if a.Src.Sheet != b.Src.Sheet {
+			return a.Src.Sheet < b.Src.Sheet
+		}
+		if ka, kb := cellKey(a.Src.Cell), cellKey(b.Src.Cell); ka != kb {
+			return ka < kb
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}
+
+// cellKey orders A1 names by row, then column.
+func cellKey(cell string) string {
+	i := strings.IndexAny(cell, "0123456789")
+	if i < 0 {
+		return cell
+	}
+	return fmt.Sprintf("%08s%4s", cell[i:], cell[:i])
+}
+
+// Totals are the amounts of one township (or the county), exact, in 元.
+type Totals struct {
+	Projects   int
+	Budget     decimal.Decimal
+	Fiscal     decimal.Decimal
+	Other      decimal.Decimal
+	Plan       [templates.PlanPeriods]decimal.Decimal
+	Indicators int
+	Errors     int
+	Warnings   int
+}
+
+// TownshipTotals sums a submission's projects. Blank amounts add nothing.
+//
+//	t := consolidate.TownshipTotals(sub) // t.Budget in 元
+func TownshipTotals(sub *templates.Submission) Totals {
+	var t Totals
+	for _, p := range sub.Projects {
+		t.Projects++
+		t.Budget = t.Budget.Add(p.Budget.Yuan)
+		t.Fiscal = t.Fiscal.Add(p.Fiscal.Yuan)
+		t.Other = t.Other.Add(p.Other.Yuan)
+		for i := range p.Plan {
+			t.Plan[i] = t.Plan[i].Add(p.Plan[i].Yuan)
+		}
+		t.Indicators += len(p.Indicators)
+	}
+	return t
+}
+
+// Add returns the sum of two totals.
+func (t Totals) Add(o Totals) Totals {
+	t.Projects += o.Projects
+	t.Budget = t.Budget.Add(o.Budget)
+	t.Fiscal = t.Fiscal.Add(o.Fiscal)
+	t.Other = t.Other.Add(o.Other)
+	for i := range t.Plan {
+		t.Plan[i] = t.Plan[i].Add(o.Plan[i])
+	}
+	t.Indicators += o.Indicators
+	t.Errors += o.Errors
+	t.Warnings += o.Warnings
+	return t
+}
+
+// Totals returns each counted township's totals (in Submissions order) with
+// its problem counts, and the county total.
+func (r *Result) Totals() ([]Totals, Totals) {
+	errs, warns := map[string]int{}, map[string]int{}
+	for _, p := range r.Problems {
+		if p.Severity == templates.Error {
+			errs[p.Src.File]++
+		} else {
+			warns[p.Src.File]++
+		}
+	}
+	var county Totals
+	out := make([]Totals, len(r.Submissions))
+	for i, sub := range r.Submissions {
+		t := TownshipTotals(sub)
+		t.Errors, t.Warnings = errs[sub.File], warns[sub.File]
+		out[i] = t
+		county = county.Add(t)
+	}
+	return out, county
+}

@@ -1,0 +1,276 @@
+package consolidate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"jixiao/convert"
+	"jixiao/templates"
+)
+
+// Options tune a consolidation run.
+type Options struct {
+	// Unit is the money unit of the county workbook (default 万元).
+	Unit convert.Unit
+	// Jobs is the number of files read in parallel (default: all cores).
+	Jobs int
+	// Encoding forces the encoding of CSV/HTML inputs ("auto" by default).
+	Encoding string
+	// Progress, when set, is called after each file is read, from one
+	// goroutine at a time.
+	Progress func(Progress)
+}
+
+// Progress reports how far reading has come.
+type Progress struct {
+	Done, Total int
+	File        string
+}
+
+// Source statuses in 来源清单.
+const (
+	StatusOK         = "已汇总"
+	StatusProblems   = "已汇总（有错误）"
+	StatusUnreadable = "无法读取"
+	StatusDuplicate  = "重复提交，未计入"
+	StatusSkipped    = "已跳过"
+)
+
+// SourceFile is one input file and what became of it (a row of 来源清单).
+type SourceFile struct {
+	Path     string
+	Township string
+	Format   string
+	Encoding string
+	Unit     convert.Unit
+	Projects int
+	SHA256   string
+	Status   string
+	// Err is why the file could not be read, when it could not.
+	Err error
+	// Submission is the file's content; nil when unreadable or skipped.
+	Submission *templates.Submission
+}
+
+// Result is a whole consolidation: every input file, the submissions that
+// count (one per township, sorted by township), and every problem.
+type Result struct {
+	Unit        convert.Unit
+	Year        int
+	Sources     []SourceFile
+	Submissions []*templates.Submission
+	Problems    []templates.Problem
+}
+
+// Errors counts the problems of severity Error.
+func (r *Result) Errors() int { return r.count(templates.Error) }
+
+// Warnings counts the problems of severity Warning.
+func (r *Result) Warnings() int { return r.count(templates.Warning) }
+
+func (r *Result) count(s templates.Severity) int {
+	n := 0
+	for _, p := range r.Problems {
+		if p.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// ErrNoInput means no file to read was found under the paths given.
+var ErrNoInput = errors.New("没有找到可读取的文件")
+
+// isInputExtension reports whether files with extension ext are taken from
+// folders. Other files in a folder are listed as skipped, never silently
+// ignored; formats jixiao cannot read (.et, .pdf, …) are taken so that the
+// user is told to save them as .xlsx.
+func isInputExtension(ext string) bool {
+	switch ext {
+	case ".xlsx", ".xlsm", ".xls", ".csv", ".tsv", ".txt", ".docx",
+		".et", ".ett", ".wps", ".doc", ".pdf", ".ods":
+		return true
+	}
+	return false
+}
+
+// CollectFiles expands files and folders (recursively) into a sorted list of
+// input files, and lists the files in those folders that are not inputs
+// (other extensions, Office lock files "~$…", hidden files).
+//
+//	files, skipped, err := consolidate.CollectFiles([]string{"samples/2024"})
+func CollectFiles(paths []string) (files []string, skipped []string, err error) {
+	seen := map[string]bool{}
+	add := func(p string, list *[]string) {
+		if !seen[p] {
+			seen[p] = true
+			*list = append(*list, p)
+		}
+	}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, nil, &convert.LocatedError{File: p, Err: fmt.Errorf("%w: %v", convert.ErrUnreadable, err)}
+		}
+		if !info.IsDir() {
+			add(filepath.Clean(p), &files)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if path != p && strings.HasPrefix(name, ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			ext := strings.ToLower(filepath.Ext(name))
+			if strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") || !isInputExtension(ext) {
+				add(path, &skipped)
+				return nil
+			}
+			add(path, &files)
+			return nil
+		})
+		if err != nil {
+			return nil, nil, &convert.LocatedError{File: p, Err: fmt.Errorf("%w: %v", convert.ErrUnreadable, err)}
+		}
+	}
+	sort.Strings(files)
+	sort.Strings(skipped)
+	return files, skipped, nil
+}
+
+// Run reads every input under paths, validates each submission, resolves
+// duplicates and returns the consolidated result. Files that cannot be read
+// are listed with their reason and do not stop the others. The result does
+// not depend on the order in which parallel reads finish.
+//
+//	res, err := consolidate.Run(ctx, []string{"samples/2024"}, consolidate.Options{Unit: convert.UnitWan})
+func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
+	if opt.Unit == convert.UnitUnknown {
+		opt.Unit = convert.UnitWan
+	}
+	files, skipped, err := CollectFiles(paths)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%w：%s", ErrNoInput, strings.Join(paths, "、"))
+	}
+	sources, err := readAll(ctx, files, opt)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Unit: opt.Unit}
+	for i := range sources {
+		src := &sources[i]
+		if src.Err != nil {
+			res.Problems = append(res.Problems, unreadableProblem(src))
+			continue
+		}
+		sub := src.Submission
+		res.Problems = append(res.Problems, sub.Problems...)
+		res.Problems = append(res.Problems, Validate(sub, opt.Unit)...)
+	}
+	for _, s := range skipped {
+		sources = append(sources, SourceFile{Path: s, Status: StatusSkipped})
+		res.Problems = append(res.Problems, templates.Problem{Severity: templates.Warning, Rule: RuleSkipped,
+			Src: templates.Source{File: s}, Message: "不是可汇总的文件（扩展名不支持、Office 临时文件或隐藏文件），未读取"})
+	}
+	res.Sources = sources
+	res.resolveDuplicates()
+	res.checkSharedCodes()
+	res.setStatuses()
+	res.Year = commonYear(res.Submissions)
+	sortProblems(res.Problems)
+	return res, nil
+}
+
+// readAll reads files with a pool of opt.Jobs workers; results are stored by
+// input index, so their order never depends on scheduling.
+func readAll(ctx context.Context, files []string, opt Options) ([]SourceFile, error) {
+	jobs := opt.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	if jobs > len(files) {
+		jobs = len(files)
+	}
+	out := make([]SourceFile, len(files))
+	idx := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range idx {
+				out[i] = readOne(ctx, files[i], opt)
+				if opt.Progress != nil {
+					mu.Lock()
+					done++
+					opt.Progress(Progress{Done: done, Total: len(files), File: files[i]})
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+feed:
+	for i := range files {
+		select {
+		case idx <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(idx)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func readOne(ctx context.Context, path string, opt Options) (sf SourceFile) {
+	sf = SourceFile{Path: path}
+	defer func() {
+		if r := recover(); r != nil {
+			sf = SourceFile{Path: path, Status: StatusUnreadable,
+				Err: &convert.LocatedError{File: path, Err: fmt.Errorf("%w: 内部错误 %v", convert.ErrUnreadable, r)}}
+		}
+	}()
+	sub, err := templates.ReadFile(ctx, path, templates.ReadOptions{Encoding: opt.Encoding})
+	if err != nil {
+		sf.Status, sf.Err = StatusUnreadable, err
+		return sf
+	}
+	sf.Township, sf.Format, sf.Encoding = sub.Township.Value, sub.Format, sub.Encoding
+	sf.Unit, sf.Projects, sf.SHA256, sf.Submission = sub.Unit, len(sub.Projects), sub.SHA256, sub
+	return sf
+}
+
+func unreadableProblem(src *SourceFile) templates.Problem {
+	p := templates.Problem{Severity: templates.Error, Rule: RuleUnreadable, Src: templates.Source{File: src.Path},
+		Message: src.Err.Error(), Err: src.Err}
+	var le *convert.LocatedError
+	if errors.As(src.Err, &le) {
+		p.Src.Sheet, p.Src.Cell = le.Sheet, le.Cell
+		if le.Err != nil {
+			p.Message = le.Err.Error()
+		}
+	}
+	return p
+}

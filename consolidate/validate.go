@@ -1,0 +1,181 @@
+// Package consolidate merges township submissions into the county view:
+// validation, totals, pivots, variance, and the county workbook writer.
+package consolidate
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"jixiao/convert"
+	"jixiao/templates"
+)
+
+// Rule identifiers used in 校验问题. They are stable: tests and users filter on them.
+const (
+	RuleCodeMissing   = "项目编码缺失"
+	RuleCodeFormat    = "项目编码格式"
+	RuleNameMissing   = "项目名称缺失"
+	RuleBudgetMissing = "预算数缺失"
+	RuleFundingSum    = "资金来源合计"
+	RulePlanDecrease  = "支出计划递减"
+	RulePlanExceeds   = "支出计划超预算"
+	RulePlanYearEnd   = "12月底不等于预算数"
+	RuleIndicatorKind = "指标类别缺失"
+	RuleIndicatorRow  = "指标行不完整"
+	RuleDuplicateCode = "项目编码重复"
+	RuleNoProjects    = "未找到项目"
+	RuleUnreadable    = "文件无法读取"
+	RuleDuplicateTown = "乡镇重复提交"
+	RuleSharedCode    = "项目编码跨乡镇重复"
+	RuleSkipped       = "文件已跳过"
+)
+
+var codePattern = regexp.MustCompile(`^[0-9A-Z]+$`)
+
+// Validate checks one submission against the form's rules and returns the
+// problems found (reading problems are already in sub.Problems and are not
+// repeated). Amounts in messages are shown in unit u.
+//
+//	for _, p := range consolidate.Validate(sub, convert.UnitWan) { fmt.Println(p) }
+func Validate(sub *templates.Submission, u convert.Unit) []templates.Problem {
+	v := validator{sub: sub, unit: u}
+	if len(sub.Projects) == 0 {
+		v.add(templates.Error, RuleNoProjects, templates.Source{File: sub.File}, "",
+			"文件中没有找到“项目编码”标签，未读到任何项目绩效目标表", nil)
+	}
+	seen := map[string]templates.Source{}
+	for i := range sub.Projects {
+		p := &sub.Projects[i]
+		v.project(p)
+		if c := p.Code.Value; c != "" {
+			if first, dup := seen[c]; dup {
+				v.add(templates.Error, RuleDuplicateCode, p.Code.Src, c,
+					fmt.Sprintf("项目编码 %s 在本乡镇重复出现（首次见 %s）", c, first.Cell), nil)
+			} else {
+				seen[c] = p.Code.Src
+			}
+		}
+	}
+	return v.out
+}
+
+type validator struct {
+	sub  *templates.Submission
+	unit convert.Unit
+	out  []templates.Problem
+}
+
+func (v *validator) add(sev templates.Severity, rule string, src templates.Source, code, msg string, err error) {
+	v.out = append(v.out, templates.Problem{Severity: sev, Rule: rule, Township: v.sub.Township.Value,
+		Src: src, Project: code, Message: msg, Err: err})
+}
+
+// amt renders an amount in the validator's unit with its unit name.
+func (v *validator) amt(d decimal.Decimal) string {
+	return FormatAmount(convert.FromYuan(d, v.unit)) + " " + v.unit.String()
+}
+
+// FormatAmount renders an exact amount with at least two decimals, as money is
+// written on the forms, and more only when the amount has them.
+//
+//	consolidate.FormatAmount(decimal.RequireFromString("1"))      // "1.00"
+//	consolidate.FormatAmount(decimal.RequireFromString("0.4567")) // "0.4567"
+func FormatAmount(d decimal.Decimal) string {
+	s := d.String()
+	dot := strings.IndexByte(s, '.')
+	if dot < 0 || len(s)-dot-1 < 2 {
+		return d.StringFixed(2)
+	}
+	return s
+}
+
+func (v *validator) project(p *templates.Project) {
+	code := p.Code.Value
+	label := code
+	if label == "" {
+		label = p.Name.Value
+	}
+	switch {
+	case code == "":
+		v.add(templates.Error, RuleCodeMissing, p.Code.Src, label, "项目编码未填写", nil)
+	case !codePattern.MatchString(code):
+		v.add(templates.Error, RuleCodeFormat, p.Code.Src, code, fmt.Sprintf("项目编码「%s」只能由数字和大写字母组成", code), nil)
+	case len(code) != 21:
+		v.add(templates.Warning, RuleCodeFormat, p.Code.Src, code, fmt.Sprintf("项目编码「%s」为 %d 位，通常为 21 位", code, len(code)), nil)
+	}
+	if p.Name.Value == "" {
+		v.add(templates.Error, RuleNameMissing, p.Name.Src, label, "项目名称未填写", nil)
+	}
+	if p.Budget.Blank {
+		v.add(templates.Error, RuleBudgetMissing, p.Budget.Src, label, "预算数未填写", nil)
+	} else {
+		v.funding(p, label)
+		v.plan(p, label)
+	}
+	v.indicators(p, label)
+}
+
+func (v *validator) funding(p *templates.Project, label string) {
+	if p.Fiscal.Blank && p.Other.Blank {
+		v.add(templates.Warning, RuleFundingSum, p.Fiscal.Src, label, "财政资金和其他资金均未填写，无法核对资金来源", nil)
+		return
+	}
+	sum := p.Fiscal.Yuan.Add(p.Other.Yuan)
+	if !sum.Equal(p.Budget.Yuan) {
+		v.add(templates.Error, RuleFundingSum, p.Budget.Src, label,
+			fmt.Sprintf("财政资金 %s + 其他资金 %s = %s，不等于预算数 %s",
+				v.amt(p.Fiscal.Yuan), v.amt(p.Other.Yuan), v.amt(sum), v.amt(p.Budget.Yuan)), nil)
+	}
+}
+
+// plan checks the cumulative 资金支出计划: stated figures never decrease, none
+// exceeds the budget, and 12月底 equals the budget. A blank states no figure
+// and is skipped, never taken as zero.
+func (v *validator) plan(p *templates.Project, label string) {
+	var prev *templates.Money
+	prevIdx := 0
+	for i := range p.Plan {
+		m := &p.Plan[i]
+		if m.Blank {
+			continue
+		}
+		if prev != nil && m.Yuan.LessThan(prev.Yuan) {
+			v.add(templates.Error, RulePlanDecrease, m.Src, label,
+				fmt.Sprintf("资金支出计划为累计数，%s %s 小于 %s %s", templates.PlanLabel(i), v.amt(m.Yuan), templates.PlanLabel(prevIdx), v.amt(prev.Yuan)), nil)
+		}
+		if m.Yuan.GreaterThan(p.Budget.Yuan) {
+			v.add(templates.Error, RulePlanExceeds, m.Src, label,
+				fmt.Sprintf("%s 支出计划 %s 超过预算数 %s", templates.PlanLabel(i), v.amt(m.Yuan), v.amt(p.Budget.Yuan)), nil)
+		}
+		prev, prevIdx = m, i
+	}
+	dec := p.Plan[templates.PlanDec]
+	switch {
+	case dec.Blank:
+		v.add(templates.Warning, RulePlanYearEnd, dec.Src, label, "12月底支出计划未填写，无法核对全年支出", nil)
+	case !dec.Yuan.Equal(p.Budget.Yuan):
+		v.add(templates.Error, RulePlanYearEnd, dec.Src, label,
+			fmt.Sprintf("12月底累计支出计划 %s 不等于预算数 %s", v.amt(dec.Yuan), v.amt(p.Budget.Yuan)), nil)
+	}
+}
+
+func (v *validator) indicators(p *templates.Project, label string) {
+	kinds := map[string]bool{}
+	for _, ind := range p.Indicators {
+		kinds[templates.Level1Kind(ind.Level1.Value)] = true
+		if ind.Level3.Value == "" {
+			v.add(templates.Warning, RuleIndicatorRow, ind.Level3.Src, label, "三级指标未填写", nil)
+		}
+		if ind.Value.Value == "" {
+			v.add(templates.Warning, RuleIndicatorRow, ind.Value.Src, label, fmt.Sprintf("指标「%s」的指标值未填写", ind.Level3.Value), nil)
+		}
+	}
+	for _, k := range []string{"产出", "效益", "满意度"} {
+		if !kinds[k] {
+			v.add(templates.Error, RuleIndicatorKind, p.Anchor, label, fmt.Sprintf("缺少%s指标（每个项目须设置产出、效益和满意度指标）", k), nil)
+		}
+	}
+}

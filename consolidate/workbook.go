@@ -1,0 +1,178 @@
+package consolidate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"jixiao/convert"
+)
+
+// ErrOutputExists means the output file exists and overwriting was not asked for.
+var ErrOutputExists = errors.New("输出文件已存在")
+
+// WriteOptions tune the county workbook.
+type WriteOptions struct {
+	// Force allows replacing an existing output file.
+	Force bool
+	// Timestamp stamps the document properties with the current time; by
+	// default they are fixed, so the same inputs give the same bytes.
+	Timestamp bool
+	// Title overrides the title row's text.
+	Title string
+}
+
+// WriteWorkbook writes the county workbook for res to path. The workbook is
+// written to a temporary file beside path and renamed into place, so an
+// interrupted run leaves no partial file and a previous output intact.
+//
+//	err := consolidate.WriteWorkbook(ctx, res, "县级汇总.xlsx", consolidate.WriteOptions{})
+func WriteWorkbook(ctx context.Context, res *Result, path string, opt WriteOptions) error {
+	if !opt.Force {
+		if _, err := os.Stat(path); err == nil {
+			return &convert.LocatedError{File: path, Err: fmt.Errorf("%w（如需覆盖请加 --force）", ErrOutputExists)}
+		}
+	}
+	f, err := BuildWorkbook(res, opt)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return SaveAtomic(ctx, f, path)
+}
+
+// SaveAtomic saves f to a temporary file in path's folder and renames it
+// over path once complete. On any failure or cancellation the temporary file
+// is removed.
+//
+//	err := consolidate.SaveAtomic(ctx, f, "out.xlsx")
+func SaveAtomic(ctx context.Context, f *excelize.File, path string) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return &convert.LocatedError{File: path, Err: err}
+	}
+	name := tmp.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			tmp.Close()
+			os.Remove(name)
+		}
+	}()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if _, err := f.WriteTo(tmp); err != nil {
+		return &convert.LocatedError{File: path, Err: err}
+	}
+	if err := tmp.Sync(); err != nil {
+		return &convert.LocatedError{File: path, Err: err}
+	}
+	if err := tmp.Close(); err != nil {
+		return &convert.LocatedError{File: path, Err: err}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := os.Rename(name, path); err != nil {
+		return &convert.LocatedError{File: path, Err: err}
+	}
+	ok = true
+	return nil
+}
+
+// BuildWorkbook lays out the county workbook in memory: 汇总 first and active,
+// then 项目明细, 指标明细, 校验问题 and 来源清单.
+func BuildWorkbook(res *Result, opt WriteOptions) (*excelize.File, error) {
+	f := excelize.NewFile()
+	w := &bookWriter{f: f, res: res, opt: opt}
+	if err := w.styles(); err != nil {
+		return nil, err
+	}
+	steps := []func() error{w.summary, w.projects, w.indicators, w.problems, w.sources, w.props}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			f.Close()
+			return nil, err
+		}
+	}
+	f.SetActiveSheet(0)
+	return f, nil
+}
+
+type bookWriter struct {
+	f   *excelize.File
+	res *Result
+	opt WriteOptions
+	st  styleIDs
+}
+
+type styleIDs struct {
+	title, header, text, wrap, money, count, total, totalMoney int
+}
+
+func (w *bookWriter) styles() error {
+	var err error
+	add := func(s *excelize.Style) int {
+		if err != nil {
+			return 0
+		}
+		var id int
+		id, err = w.f.NewStyle(s)
+		return id
+	}
+	border := []excelize.Border{{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
+		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1}}
+	moneyFmt := "#,##0.00"
+	if w.res.Unit == convert.UnitWan {
+		moneyFmt = "#,##0.00####"
+	}
+	w.st.title = add(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+	w.st.header = add(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	w.st.text = add(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top"}})
+	w.st.wrap = add(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	w.st.money = add(&excelize.Style{Border: border, CustomNumFmt: &moneyFmt})
+	w.st.count = add(&excelize.Style{Border: border, NumFmt: 1})
+	w.st.total = add(&excelize.Style{Border: border, Font: &excelize.Font{Bold: true}, NumFmt: 1})
+	w.st.totalMoney = add(&excelize.Style{Border: border, Font: &excelize.Font{Bold: true}, CustomNumFmt: &moneyFmt})
+	return err
+}
+
+func (w *bookWriter) props() error {
+	created := "2000-01-01T00:00:00Z"
+	if w.opt.Timestamp {
+		created = time.Now().UTC().Format(time.RFC3339)
+	}
+	return w.f.SetDocProps(&excelize.DocProperties{
+		Creator: "jixiao", LastModifiedBy: "jixiao", Title: w.title(),
+		Created: created, Modified: created, Language: "zh-CN",
+	})
+}
+
+// title is the text of each sheet's title row.
+func (w *bookWriter) title() string {
+	if w.opt.Title != "" {
+		return w.opt.Title
+	}
+	year := ""
+	if w.res.Year > 0 {
+		year = fmt.Sprintf("%d年度", w.res.Year)
+	}
+	return fmt.Sprintf("县级%s预算项目绩效目标汇总表（单位：%s）", year, w.res.Unit)
+}
+
+// money converts an exact amount in 元 into the workbook unit for a cell. A
+// spreadsheet stores binary numbers; the shortest rendering of the float is
+// the exact decimal for amounts of up to 15 significant digits.
+func (w *bookWriter) money(yuan decimal.Decimal) float64 {
+	return convert.FromYuan(yuan, w.res.Unit).InexactFloat64()
+}
