@@ -54,7 +54,7 @@ func checkDocument(t *testing.T, d Document) {
 				t.Errorf("%s: 12月底 %q ≠ 预算数 %q", where, p.Plan[3], p.Budget)
 			}
 		}
-		if !strings.HasPrefix(p.Title, "") || !strings.HasSuffix(p.Title, p.Name+"绩效目标表") {
+		if !strings.HasSuffix(p.Title, p.Name+"绩效目标表") {
 			t.Errorf("%s: title %q", where, p.Title)
 		}
 	}
