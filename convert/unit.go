@@ -29,14 +29,22 @@ func (u Unit) String() string {
 	return ""
 }
 
-// ParseUnit reads a unit name ("万元", "元", "单位：万元", "（元）").
+// ParseUnit reads a money unit as forms state it: "万元", "元", "万",
+// "单位：万元", "金额单位：元", "（元）", "单位：人民币万元", "万元人民币".
+// Anything else gives UnitUnknown, false.
 //
 //	u, ok := convert.ParseUnit("单位：万元") // UnitWan, true
 func ParseUnit(s string) (Unit, bool) {
 	s = NormalizeLabel(s)
-	s = strings.TrimPrefix(s, "单位:")
-	s = strings.TrimPrefix(s, "金额单位:")
-	s = strings.Trim(s, "()")
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "("), ")")
+	for _, p := range []string{"金额单位", "计量单位", "单位"} {
+		if rest, found := strings.CutPrefix(s, p); found {
+			s = strings.TrimPrefix(strings.TrimPrefix(rest, ":"), "为")
+			break
+		}
+	}
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "("), ")")
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "人民币"), "人民币")
 	switch s {
 	case "万元", "万":
 		return UnitWan, true
