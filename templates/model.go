@@ -86,6 +86,8 @@ type Submission struct {
 type Overall struct {
 	Summary Text
 	Items   []OverallItem
+	// Measures is the 工作保障措施 free text, where stated.
+	Measures Text
 }
 
 // OverallItem is one 分项绩效目标 row.

@@ -27,6 +27,12 @@ func (r *reader) readOverall(sh *convert.Sheet) {
 				r.sub.Overall.Summary = t
 			case m.Field == FieldItemNo && len(r.sub.Overall.Items) == 0:
 				r.readItemTable(sh, row)
+			case m.Field == FieldMeasures && r.sub.Overall.Measures.Value == "":
+				t := r.valueRight(sh, row, col, m)
+				if t.Value == "" {
+					t = r.firstTextBelow(sh, row, col)
+				}
+				r.sub.Overall.Measures = t
 			case m.Field == FieldOverallItems && len(r.sub.Overall.Items) == 0:
 				r.readItemParagraphs(sh, row+1, col)
 			}
@@ -70,6 +76,9 @@ func (r *reader) readItemTable(sh *convert.Sheet, header int) {
 			break
 		}
 		it := OverallItem{No: at(row, FieldItemNo), Name: at(row, FieldItemName), Goal: at(row, FieldGoal), Indicator: at(row, FieldItemIndicator)}
+		if it.No.Value != "" && !itemNumber.MatchString(convert.NormalizeLabel(it.No.Value)) {
+			break // a following section, such as 工作保障措施
+		}
 		if it.Name.Value == "" && it.Goal.Value == "" && it.Indicator.Value == "" {
 			continue
 		}
@@ -77,6 +86,9 @@ func (r *reader) readItemTable(sh *convert.Sheet, header int) {
 		r.sub.Overall.Items = append(r.sub.Overall.Items, it)
 	}
 }
+
+// itemNumber matches a 序号: 1, 1、, (1), 一, 一、, (一).
+var itemNumber = regexp.MustCompile(`^(?:\d+|[一二三四五六七八九十]+|\((?:\d+|[一二三四五六七八九十]+)\))[、.]?$`)
 
 var itemHeading = regexp.MustCompile(`^([（(][一二三四五六七八九十]+[）)])\s*(.+)$`)
 

@@ -45,6 +45,7 @@ const (
 	FieldItemNo
 	FieldItemName
 	FieldItemIndicator
+	FieldMeasures
 )
 
 // fieldLabels maps each field to its canonical label followed by its aliases,
@@ -81,6 +82,7 @@ var fieldLabels = map[Field][]string{
 	FieldItemNo:           {"序号"},
 	FieldItemName:         {"名称", "分项名称", "分项"},
 	FieldItemIndicator:    {"绩效指标"},
+	FieldMeasures:         {"工作保障措施", "保障措施"},
 }
 
 // Label returns the canonical label of a field, as the template writes it.
