@@ -1,8 +1,724 @@
 package convert
 
-import "fmt"
+// Legacy .xls (BIFF8, Excel 97-2003, also what WPS writes on 另存为 .xls).
+//
+// Both pure-Go readers were tried on workbooks converted by LibreOffice and
+// neither is usable here, so this file walks the BIFF records itself over the
+// compound-file reader github.com/richardlehane/mscfb:
+//
+//   - github.com/extrame/xls v0.0.1: applies date number formats to plain
+//     numbers (4.92 came back as "1901-05-06T00:00:00Z"), returns no value for
+//     formula cells, drops cells after a sheet's first rows, ignores merged
+//     ranges, and panics (nil row) on an empty sheet.
+//   - github.com/shakinm/xlsReader v0.9.12: texts and positive numbers are
+//     right, but negative RK numbers come back wrong (-3.5 as 10737414.74),
+//     formula cells and booleans are dropped, merged ranges are not read,
+//     and truncated input panics on slice bounds.
 
-// ReadXLS reads a .xls file into a Workbook. Not yet supported.
-func ReadXLS(path string) (*Workbook, error) {
-	return nil, &LocatedError{File: path, Err: fmt.Errorf("%w: .xls", ErrUnknownFormat)}
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/richardlehane/mscfb"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// xlsStreamLimit caps the size of the workbook stream read into memory.
+const xlsStreamLimit = 256 << 20
+
+// BIFF record identifiers used by the reader.
+const (
+	biffFormula     = 0x0006
+	biffEOF         = 0x000A
+	biffFilePass    = 0x002F
+	biffContinue    = 0x003C
+	biffCodePage    = 0x0042
+	biffBoundSheet  = 0x0085
+	biffMulRK       = 0x00BD
+	biffRString     = 0x00D6
+	biffMergedCells = 0x00E5
+	biffSST         = 0x00FC
+	biffLabelSST    = 0x00FD
+	biffNumber      = 0x0203
+	biffLabel       = 0x0204
+	biffBoolErr     = 0x0205
+	biffString      = 0x0207
+	biffRK          = 0x027E
+	biffBOF         = 0x0809
+	biffBOF4        = 0x0409
+	biffBOF3        = 0x0209
+	biffBOF2        = 0x0009
+)
+
+// ReadXLS reads every worksheet of a legacy .xls workbook into a Workbook:
+// raw values (numbers as the decimal typed, texts as stored, dates as serial
+// numbers), merged ranges and formula results. A password-protected workbook,
+// and an encrypted .xlsx (which is stored in the same container format),
+// give an error wrapping ErrEncrypted.
+//
+//	wb, err := convert.ReadXLS("乡镇/丰登坞镇.xls")
+func ReadXLS(path string) (wb *Workbook, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			wb, err = nil, &LocatedError{File: path, Err: fmt.Errorf("%w: %v", ErrUnreadable, r)}
+		}
+	}()
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w: %v", ErrUnreadable, err)}
+	}
+	defer f.Close()
+	stream, err := xlsWorkbookStream(f)
+	if err != nil {
+		return nil, &LocatedError{File: path, Err: err}
+	}
+	wb, err = parseBIFF(stream)
+	if err != nil {
+		var le *LocatedError
+		if errors.As(err, &le) {
+			le.File = path
+			return nil, le
+		}
+		return nil, &LocatedError{File: path, Err: err}
+	}
+	wb.Path = path
+	return wb, nil
+}
+
+// xlsWorkbookStream returns the bytes of the "Workbook" (or BIFF5 "Book")
+// stream of an OLE2 compound file.
+func xlsWorkbookStream(f *os.File) ([]byte, error) {
+	doc, err := mscfb.New(f)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
+	}
+	var book *mscfb.File
+	for {
+		entry, err := doc.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
+		}
+		switch entry.Name {
+		case "EncryptionInfo", "EncryptedPackage":
+			return nil, fmt.Errorf("%w: 加密的 Excel 工作簿", ErrEncrypted)
+		case "Workbook":
+			book = entry
+		case "Book":
+			if book == nil {
+				book = entry
+			}
+		}
+	}
+	if book == nil {
+		return nil, fmt.Errorf("%w: 文件中没有 Excel 工作簿（可能是 Word 或其他 OLE 文档）", ErrUnknownFormat)
+	}
+	if book.Size > xlsStreamLimit {
+		return nil, fmt.Errorf("%w: 工作簿数据 %d 字节", ErrTooLarge, book.Size)
+	}
+	data, err := io.ReadAll(io.LimitReader(book, xlsStreamLimit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
+	}
+	if len(data) > xlsStreamLimit {
+		return nil, fmt.Errorf("%w: 工作簿数据超过 %d 字节", ErrTooLarge, xlsStreamLimit)
+	}
+	return data, nil
+}
+
+// biffRecord is one record of a BIFF stream.
+type biffRecord struct {
+	id   uint16
+	pos  int // offset of the record header in the stream
+	data []byte
+}
+
+// biffStream reads records sequentially.
+type biffStream struct {
+	buf []byte
+	pos int
+}
+
+func (s *biffStream) next() (biffRecord, bool) {
+	if s.pos+4 > len(s.buf) {
+		return biffRecord{}, false
+	}
+	id := binary.LittleEndian.Uint16(s.buf[s.pos:])
+	n := int(binary.LittleEndian.Uint16(s.buf[s.pos+2:]))
+	start := s.pos + 4
+	if start+n > len(s.buf) {
+		return biffRecord{}, false
+	}
+	rec := biffRecord{id: id, pos: s.pos, data: s.buf[start : start+n]}
+	s.pos = start + n
+	return rec, true
+}
+
+// peek returns the id of the next record, or 0 at the end.
+func (s *biffStream) peek() uint16 {
+	if s.pos+4 > len(s.buf) {
+		return 0
+	}
+	return binary.LittleEndian.Uint16(s.buf[s.pos:])
+}
+
+type xlsBoundSheet struct {
+	name string
+	pos  int
+}
+
+type xlsBook struct {
+	biff8   bool
+	decoder *encoding.Decoder // 8-bit strings of BIFF5 files
+	sst     []string
+	sheets  []xlsBoundSheet
+}
+
+var errBIFFTruncated = errors.New("记录被截断")
+
+func parseBIFF(stream []byte) (*Workbook, error) {
+	s := &biffStream{buf: stream}
+	bof, ok := s.next()
+	if !ok || (bof.id != biffBOF && bof.id != biffBOF4 && bof.id != biffBOF3 && bof.id != biffBOF2) || len(bof.data) < 4 {
+		return nil, fmt.Errorf("%w: 不是有效的 Excel 工作簿数据", ErrUnreadable)
+	}
+	if bof.id != biffBOF {
+		return nil, fmt.Errorf("%w: Excel 4.0 及更早的格式", ErrUnknownFormat)
+	}
+	book := &xlsBook{biff8: binary.LittleEndian.Uint16(bof.data) == 0x0600}
+	book.decoder = codePageDecoder(1252)
+	if err := book.readGlobals(s); err != nil {
+		return nil, err
+	}
+	wb := &Workbook{Format: "xls"}
+	for _, bs := range book.sheets {
+		sh, err := book.readSheet(stream, bs)
+		if err != nil {
+			return nil, &LocatedError{Sheet: bs.name, Err: err}
+		}
+		wb.Sheets = append(wb.Sheets, sh)
+	}
+	return wb, nil
+}
+
+func (b *xlsBook) readGlobals(s *biffStream) error {
+	for {
+		rec, ok := s.next()
+		if !ok {
+			return fmt.Errorf("%w: 工作簿全局数据%v", ErrUnreadable, errBIFFTruncated)
+		}
+		switch rec.id {
+		case biffEOF:
+			return nil
+		case biffFilePass:
+			return fmt.Errorf("%w: 请在 Excel 或 WPS 中取消密码后再提交", ErrEncrypted)
+		case biffCodePage:
+			if len(rec.data) >= 2 {
+				b.decoder = codePageDecoder(binary.LittleEndian.Uint16(rec.data))
+			}
+		case biffBoundSheet:
+			if err := b.addBoundSheet(rec.data); err != nil {
+				return err
+			}
+		case biffSST:
+			segs := [][]byte{rec.data}
+			for s.peek() == biffContinue {
+				c, _ := s.next()
+				segs = append(segs, c.data)
+			}
+			if err := b.readSST(segs); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (b *xlsBook) addBoundSheet(d []byte) error {
+	if len(d) < 8 {
+		return fmt.Errorf("%w: 工作表目录%v", ErrUnreadable, errBIFFTruncated)
+	}
+	pos := int(binary.LittleEndian.Uint32(d))
+	kind := d[5] // 0 worksheet, 1 macro sheet, 2 chart, 6 VBA module
+	r := &biffReader{segs: [][]byte{d[6:]}}
+	var name string
+	var err error
+	if b.biff8 {
+		n := int(r.u8())
+		name, err = r.chars(n)
+	} else {
+		n := int(r.u8())
+		name, err = b.bytesText(r.bytes(n))
+	}
+	if err != nil || r.err != nil {
+		return fmt.Errorf("%w: 工作表名称%v", ErrUnreadable, errBIFFTruncated)
+	}
+	if kind == 0 {
+		b.sheets = append(b.sheets, xlsBoundSheet{name: name, pos: pos})
+	}
+	return nil
+}
+
+func (b *xlsBook) bytesText(p []byte) (string, error) {
+	out, err := b.decoder.Bytes(p)
+	if err != nil {
+		return string(p), nil
+	}
+	return string(out), nil
+}
+
+// readSST reads the shared string table from the SST record and its
+// CONTINUE records.
+func (b *xlsBook) readSST(segs [][]byte) error {
+	r := &biffReader{segs: segs}
+	r.u32() // total references
+	n := int(r.u32())
+	if r.err != nil {
+		return fmt.Errorf("%w: 共享字符串表%v", ErrUnreadable, errBIFFTruncated)
+	}
+	if n > 1<<22 {
+		n = 1 << 22
+	}
+	b.sst = make([]string, 0, min(n, 1<<16))
+	for i := 0; i < n; i++ {
+		str, err := r.unicodeString(int(r.u16()))
+		if err != nil || r.err != nil {
+			return fmt.Errorf("%w: 共享字符串表第 %d 项%v", ErrUnreadable, i+1, errBIFFTruncated)
+		}
+		b.sst = append(b.sst, str)
+	}
+	return nil
+}
+
+// xlsCells collects the cells of one sheet.
+type xlsCells struct {
+	sh Sheet
+}
+
+func (c *xlsCells) set(row, col int, v string) {
+	for len(c.sh.Rows) <= row {
+		c.sh.Rows = append(c.sh.Rows, nil)
+	}
+	r := c.sh.Rows[row]
+	for len(r) <= col {
+		r = append(r, "")
+	}
+	r[col] = v
+	c.sh.Rows[row] = r
+}
+
+func (b *xlsBook) readSheet(stream []byte, bs xlsBoundSheet) (Sheet, error) {
+	cells := &xlsCells{sh: Sheet{Name: bs.name}}
+	if bs.pos < 0 || bs.pos >= len(stream) {
+		return cells.sh, fmt.Errorf("%w: 工作表位置超出文件", ErrUnreadable)
+	}
+	s := &biffStream{buf: stream, pos: bs.pos}
+	bof, ok := s.next()
+	if !ok || bof.id != biffBOF {
+		return cells.sh, fmt.Errorf("%w: 工作表数据起始标记缺失", ErrUnreadable)
+	}
+	depth := 1
+	// A FORMULA whose result is a string is followed by a STRING record.
+	pendingRow, pendingCol := -1, -1
+	for depth > 0 {
+		rec, ok := s.next()
+		if !ok {
+			return cells.sh, fmt.Errorf("%w: 工作表数据%v", ErrUnreadable, errBIFFTruncated)
+		}
+		d := rec.data
+		if rec.id == biffBOF {
+			depth++ // an embedded chart substream
+			continue
+		}
+		if rec.id == biffEOF {
+			depth--
+			continue
+		}
+		if depth > 1 {
+			continue
+		}
+		if rec.id != biffString && rec.id != biffContinue {
+			pendingRow, pendingCol = -1, -1
+		}
+		switch rec.id {
+		case biffLabelSST:
+			if len(d) < 10 {
+				return cells.sh, b.truncated(rec)
+			}
+			row, col := xlsRowCol(d)
+			idx := int(binary.LittleEndian.Uint32(d[6:]))
+			if idx < len(b.sst) {
+				cells.set(row, col, b.sst[idx])
+			}
+		case biffLabel, biffRString:
+			if len(d) < 8 {
+				return cells.sh, b.truncated(rec)
+			}
+			row, col := xlsRowCol(d)
+			r := &biffReader{segs: [][]byte{d[6:]}}
+			n := int(r.u16())
+			var str string
+			var err error
+			if b.biff8 {
+				str, err = r.unicodeString(n)
+			} else {
+				str, err = b.bytesText(r.bytes(n))
+			}
+			if err != nil || r.err != nil {
+				return cells.sh, b.truncated(rec)
+			}
+			cells.set(row, col, str)
+		case biffNumber:
+			if len(d) < 14 {
+				return cells.sh, b.truncated(rec)
+			}
+			row, col := xlsRowCol(d)
+			cells.set(row, col, xlsNumber(math.Float64frombits(binary.LittleEndian.Uint64(d[6:]))))
+		case biffRK:
+			if len(d) < 10 {
+				return cells.sh, b.truncated(rec)
+			}
+			row, col := xlsRowCol(d)
+			cells.set(row, col, xlsRK(binary.LittleEndian.Uint32(d[6:])))
+		case biffMulRK:
+			if len(d) < 6 {
+				return cells.sh, b.truncated(rec)
+			}
+			row, col := xlsRowCol(d)
+			for i := 4; i+6 <= len(d)-2; i += 6 {
+				cells.set(row, col, xlsRK(binary.LittleEndian.Uint32(d[i+2:])))
+				col++
+			}
+		case biffBoolErr:
+			if len(d) < 8 {
+				return cells.sh, b.truncated(rec)
+			}
+			row, col := xlsRowCol(d)
+			if d[7] != 0 {
+				cells.set(row, col, xlsErrorText(d[6]))
+				cells.sh.SetFlag(row, col, FlagErrorValue)
+			} else {
+				cells.set(row, col, xlsBool(d[6]))
+			}
+		case biffFormula:
+			if len(d) < 20 {
+				return cells.sh, b.truncated(rec)
+			}
+			row, col := xlsRowCol(d)
+			res := d[6:14]
+			if res[6] == 0xFF && res[7] == 0xFF {
+				switch res[0] {
+				case 0: // string, in the STRING record that follows
+					pendingRow, pendingCol = row, col
+				case 1:
+					cells.set(row, col, xlsBool(res[2]))
+				case 2:
+					cells.set(row, col, xlsErrorText(res[2]))
+					cells.sh.SetFlag(row, col, FlagErrorValue)
+				case 3: // empty string
+				}
+			} else {
+				cells.set(row, col, xlsNumber(math.Float64frombits(binary.LittleEndian.Uint64(res))))
+			}
+		case biffString:
+			if pendingRow < 0 {
+				continue
+			}
+			segs := [][]byte{d}
+			for s.peek() == biffContinue {
+				c, _ := s.next()
+				segs = append(segs, c.data)
+			}
+			r := &biffReader{segs: segs}
+			n := int(r.u16())
+			var str string
+			var err error
+			if b.biff8 {
+				str, err = r.unicodeString(n)
+			} else {
+				str, err = b.bytesText(r.bytes(n))
+			}
+			if err != nil || r.err != nil {
+				return cells.sh, b.truncated(rec)
+			}
+			cells.set(pendingRow, pendingCol, str)
+			pendingRow, pendingCol = -1, -1
+		case biffMergedCells:
+			r := &biffReader{segs: [][]byte{d}}
+			n := int(r.u16())
+			for i := 0; i < n; i++ {
+				top, bottom, left, right := int(r.u16()), int(r.u16()), int(r.u16()), int(r.u16())
+				if r.err != nil {
+					return cells.sh, b.truncated(rec)
+				}
+				if bottom < top || right < left || (bottom == top && right == left) {
+					continue
+				}
+				cells.sh.Merges = append(cells.sh.Merges, Merge{Top: top, Left: left, Bottom: bottom, Right: right})
+			}
+		}
+	}
+	trimGrid(&cells.sh)
+	return cells.sh, nil
+}
+
+func (b *xlsBook) truncated(rec biffRecord) error {
+	return fmt.Errorf("%w: 偏移 %d 处的记录 0x%04X %v", ErrUnreadable, rec.pos, rec.id, errBIFFTruncated)
+}
+
+// trimGrid drops trailing empty cells of each row and trailing empty rows.
+func trimGrid(sh *Sheet) {
+	for i, r := range sh.Rows {
+		n := len(r)
+		for n > 0 && r[n-1] == "" {
+			n--
+		}
+		sh.Rows[i] = r[:n]
+	}
+	n := len(sh.Rows)
+	for n > 0 && len(sh.Rows[n-1]) == 0 {
+		n--
+	}
+	sh.Rows = sh.Rows[:n]
+}
+
+func xlsRowCol(d []byte) (int, int) {
+	return int(binary.LittleEndian.Uint16(d)), int(binary.LittleEndian.Uint16(d[2:]))
+}
+
+// xlsNumber renders a stored binary double as the decimal a user typed:
+// rounded to 15 significant digits (Excel's own precision), without
+// exponent or trailing zeros, so 4.92 stays "4.92" and 0.1+0.2 is "0.3".
+func xlsNumber(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
+	if err != nil {
+		r = v
+	}
+	if r == 0 {
+		return "0"
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64)
+}
+
+// xlsRK decodes an RK number: a 30-bit signed integer or the top 30 bits of
+// a double, optionally divided by 100.
+func xlsRK(rk uint32) string {
+	div100 := rk&1 != 0
+	if rk&2 != 0 {
+		n := int64(int32(rk) >> 2)
+		if div100 {
+			return xlsNumber(float64(n) / 100)
+		}
+		return strconv.FormatInt(n, 10)
+	}
+	v := math.Float64frombits(uint64(rk&^3) << 32)
+	if div100 {
+		v /= 100
+	}
+	return xlsNumber(v)
+}
+
+// xlsBool renders a boolean as the raw value the xlsx reader gives ("1"/"0").
+func xlsBool(b byte) string {
+	if b != 0 {
+		return "1"
+	}
+	return "0"
+}
+
+func xlsErrorText(code byte) string {
+	switch code {
+	case 0x00:
+		return "#NULL!"
+	case 0x07:
+		return "#DIV/0!"
+	case 0x0F:
+		return "#VALUE!"
+	case 0x17:
+		return "#REF!"
+	case 0x1D:
+		return "#NAME?"
+	case 0x24:
+		return "#NUM!"
+	case 0x2A:
+		return "#N/A"
+	}
+	return "#ERROR!"
+}
+
+// codePageDecoder maps a CODEPAGE record value to a decoder for the 8-bit
+// strings of BIFF5 workbooks (BIFF8 stores UTF-16 or Latin-1).
+func codePageDecoder(cp uint16) *encoding.Decoder {
+	switch cp {
+	case 936:
+		return simplifiedchinese.GBK.NewDecoder()
+	case 950:
+		return traditionalchinese.Big5.NewDecoder()
+	case 1200, 65001, 367:
+		return encoding.Nop.NewDecoder()
+	}
+	return charmap.Windows1252.NewDecoder()
+}
+
+// biffReader reads across a record and its CONTINUE records.
+type biffReader struct {
+	segs [][]byte
+	seg  int
+	off  int
+	err  error
+}
+
+// avail returns the bytes left in the current segment, moving to the next
+// segment when the current one is used up.
+func (r *biffReader) avail() int {
+	for r.seg < len(r.segs) && r.off >= len(r.segs[r.seg]) {
+		r.seg++
+		r.off = 0
+	}
+	if r.seg >= len(r.segs) {
+		return 0
+	}
+	return len(r.segs[r.seg]) - r.off
+}
+
+func (r *biffReader) bytes(n int) []byte {
+	out := make([]byte, 0, min(n, 1<<16))
+	for n > 0 {
+		a := r.avail()
+		if a == 0 {
+			r.err = errBIFFTruncated
+			return out
+		}
+		k := min(a, n)
+		out = append(out, r.segs[r.seg][r.off:r.off+k]...)
+		r.off += k
+		n -= k
+	}
+	return out
+}
+
+func (r *biffReader) skip(n int) {
+	for n > 0 {
+		a := r.avail()
+		if a == 0 {
+			r.err = errBIFFTruncated
+			return
+		}
+		k := min(a, n)
+		r.off += k
+		n -= k
+	}
+}
+
+func (r *biffReader) u8() byte {
+	p := r.bytes(1)
+	if len(p) < 1 {
+		return 0
+	}
+	return p[0]
+}
+
+func (r *biffReader) u16() uint16 {
+	p := r.bytes(2)
+	if len(p) < 2 {
+		return 0
+	}
+	return binary.LittleEndian.Uint16(p)
+}
+
+func (r *biffReader) u32() uint32 {
+	p := r.bytes(4)
+	if len(p) < 4 {
+		return 0
+	}
+	return binary.LittleEndian.Uint32(p)
+}
+
+// unicodeString reads a BIFF8 XLUnicodeRichExtendedString of n characters
+// whose flags byte comes next.
+func (r *biffReader) unicodeString(n int) (string, error) {
+	flags := r.u8()
+	runs, ext := 0, 0
+	if flags&0x08 != 0 {
+		runs = int(r.u16())
+	}
+	if flags&0x04 != 0 {
+		ext = int(r.u32())
+	}
+	if r.err != nil {
+		return "", r.err
+	}
+	str, err := r.charsFlags(n, flags&0x01 != 0)
+	if err != nil {
+		return "", err
+	}
+	r.skip(runs * 4)
+	r.skip(ext)
+	return str, r.err
+}
+
+// chars reads n characters preceded by their flags byte, without rich text
+// or phonetic data (ShortXLUnicodeString).
+func (r *biffReader) chars(n int) (string, error) {
+	flags := r.u8()
+	if r.err != nil {
+		return "", r.err
+	}
+	return r.charsFlags(n, flags&0x01 != 0)
+}
+
+// charsFlags reads n characters, 2 bytes each when wide, else 1 (Latin-1).
+// When the characters continue into the next CONTINUE record, that record
+// starts with a fresh flags byte giving the width of the rest.
+func (r *biffReader) charsFlags(n int, wide bool) (string, error) {
+	units := make([]uint16, 0, min(n, 1<<16))
+	for n > 0 {
+		if r.seg >= len(r.segs) {
+			return "", errBIFFTruncated
+		}
+		if r.off >= len(r.segs[r.seg]) {
+			// the characters continue in the next CONTINUE record
+			r.seg++
+			r.off = 0
+			if r.seg >= len(r.segs) || len(r.segs[r.seg]) == 0 {
+				return "", errBIFFTruncated
+			}
+			wide = r.segs[r.seg][0]&0x01 != 0
+			r.off = 1
+		}
+		seg := r.segs[r.seg][r.off:]
+		if wide {
+			k := min(len(seg)/2, n)
+			if k == 0 {
+				return "", errBIFFTruncated
+			}
+			for i := 0; i < k; i++ {
+				units = append(units, binary.LittleEndian.Uint16(seg[2*i:]))
+			}
+			r.off += 2 * k
+			n -= k
+		} else {
+			k := min(len(seg), n)
+			for i := 0; i < k; i++ {
+				units = append(units, uint16(seg[i]))
+			}
+			r.off += k
+			n -= k
+		}
+	}
+	return strings.ToValidUTF8(string(utf16.Decode(units)), "\uFFFD"), nil
 }
