@@ -75,6 +75,12 @@ func Sniff(path string, head []byte) string {
 		strings.HasPrefix(probe, "<table") || strings.HasPrefix(probe, "<?xml") && strings.Contains(probe, "<html") {
 		return "html"
 	}
+	// fragments some web systems export without an <html> element
+	for _, p := range []string{"<head", "<meta", "<body", "<title", "<style"} {
+		if strings.HasPrefix(probe, p) && strings.Contains(probe, "<table") {
+			return "html"
+		}
+	}
 	switch ext {
 	case ".csv", ".tsv", ".txt", ".xls":
 		if looksLikeText(head) {
