@@ -48,9 +48,27 @@ func exitCode(err error) int {
 // run is the whole program: it parses args and runs a command, writing to
 // stdout and stderr. main only maps its error to an exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	app := &cli.App{
+	app := newApp(stdout, stderr)
+	if isDragDrop(args, commandNames(app)) {
+		return dragDrop(ctx, args[1:], stdout)
+	}
+	return app.RunContext(ctx, args)
+}
+
+// commandNames lists the commands and their aliases.
+func commandNames(app *cli.App) []string {
+	var names []string
+	for _, c := range app.Commands {
+		names = append(names, c.Names()...)
+	}
+	return append(names, "help", "h")
+}
+
+func newApp(stdout, stderr io.Writer) *cli.App {
+	return &cli.App{
 		Name:            "jixiao",
 		Usage:           "乡镇预算绩效目标的校验、汇总与转换",
+		Version:         buildInfo(),
 		Writer:          stdout,
 		ErrWriter:       stderr,
 		HideHelpCommand: true,
@@ -61,9 +79,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		Commands: []*cli.Command{
 			consolidateCommand(),
 			validateCommand(),
+			versionCommand(),
 		},
 	}
-	return app.RunContext(ctx, args)
 }
 
 // unitFlag parses the --unit flag.

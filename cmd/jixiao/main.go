@@ -11,6 +11,7 @@ import (
 )
 
 func main() {
+	restore := setupConsole()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args, os.Stdout, os.Stderr)
 	stop()
@@ -18,5 +19,10 @@ func main() {
 	if err != nil && code != exitProblems {
 		fmt.Fprintln(os.Stderr, "jixiao:", err)
 	}
+	if isDragDrop(os.Args, commandNames(newApp(os.Stdout, os.Stderr))) {
+		// Started by dropping files on the .exe: keep the window open.
+		waitForEnter(os.Stdin, os.Stdout)
+	}
+	restore()
 	os.Exit(code)
 }
