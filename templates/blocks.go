@@ -130,8 +130,26 @@ func (r *reader) readBlock(sh *convert.Sheet, a anchor, start, end int) {
 	if headerRow >= 0 {
 		p.Indicators = r.readIndicators(sh, headerRow, end, code)
 	}
+	if blockUnfilled(&p) {
+		// An unused block of a template: labels only, nothing entered.
+		return
+	}
 	r.checkUnitPlausible(&p)
 	r.sub.Projects = append(r.sub.Projects, p)
+}
+
+// blockUnfilled reports whether a block states nothing: no code, name,
+// purpose, goal, amount or indicator.
+func blockUnfilled(p *Project) bool {
+	if p.Code.Value != "" || p.Name.Value != "" || p.Purpose.Value != "" || p.Goal.Value != "" || len(p.Indicators) > 0 {
+		return false
+	}
+	for _, m := range append([]Money{p.Budget, p.Fiscal, p.Other}, p.Plan[:]...) {
+		if m.Raw != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // valueBelow returns the cell below a label (the plan amounts), skipping
