@@ -25,76 +25,89 @@ func IndicatorInUnit(v convert.IndicatorValue, u convert.Unit) (decimal.Decimal,
 	return v.Num, v.Unit
 }
 
+// sumCell is a live SUM over a range that also carries its computed value, so
+// readers that do not recalculate still show the number.
+func sumCell(style int, value interface{}, ref string) excelize.Cell {
+	return excelize.Cell{StyleID: style, Formula: "SUM(" + ref + ")", Value: value}
+}
+
 // summary writes 汇总: one row per township and a 合计 row of live SUM
 // formulas that also carry their computed values.
 func (w *bookWriter) summary() error {
-	f := w.f
-	if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
-		return err
-	}
-	cols := []column{{"乡镇", 14}, {"项目数", 8}, {"预算数", 14}, {"财政资金", 14}, {"其他资金", 14},
-		{"3月底", 12}, {"6月底", 12}, {"10月底", 12}, {"12月底", 12}, {"指标数", 8}, {"错误数", 8}, {"警告数", 8}}
-	sw, err := f.NewStreamWriter(SheetSummary)
-	if err != nil {
-		return err
-	}
-	for i, c := range cols {
-		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	if err := sw.SetRow("A1", []interface{}{excelize.Cell{StyleID: w.st.title, Value: w.title()}}, excelize.RowOpts{Height: 24}); err != nil {
-		return err
-	}
-	last, _ := excelize.CoordinatesToCellName(len(cols), 1)
-	if err := sw.MergeCell("A1", last); err != nil {
-		return err
-	}
-	head := make([]interface{}, len(cols))
-	for i, c := range cols {
-		head[i] = excelize.Cell{StyleID: w.st.header, Value: c.header}
-	}
-	if err := sw.SetRow("A2", head); err != nil {
-		return err
-	}
+	t := w.newTable(SheetSummary, []column{{header: "乡镇"}, {header: "项目数"}, {header: "预算数"}, {header: "财政资金"}, {header: "其他资金"},
+		{header: "3月底"}, {header: "6月底"}, {header: "10月底"}, {header: "12月底"}, {header: "指标数"}, {header: "错误数"}, {header: "警告数"}})
+	t.freezeCols = 1
 	per, county := w.res.Totals()
-	row := 2
 	for i, sub := range w.res.Submissions {
-		t := per[i]
-		row++
-		vals := []interface{}{w.txt(sub.Township.Value), w.num(t.Projects),
-			w.moneyCell(t.Budget), w.moneyCell(t.Fiscal), w.moneyCell(t.Other),
-			w.moneyCell(t.Plan[0]), w.moneyCell(t.Plan[1]), w.moneyCell(t.Plan[2]), w.moneyCell(t.Plan[3]),
-			w.num(t.Indicators), w.num(t.Errors), w.num(t.Warnings)}
-		if err := sw.SetRow(fmt.Sprintf("A%d", row), vals); err != nil {
-			return err
-		}
+		p := per[i]
+		t.add(w.txt(sub.Township.Value), w.num(p.Projects),
+			w.moneyCell(p.Budget), w.moneyCell(p.Fiscal), w.moneyCell(p.Other),
+			w.moneyCell(p.Plan[0]), w.moneyCell(p.Plan[1]), w.moneyCell(p.Plan[2]), w.moneyCell(p.Plan[3]),
+			w.num(p.Indicators), w.num(p.Errors), w.num(p.Warnings))
 	}
-	first, lastRow := 3, row
-	row++
+	first, last := firstDataRow, t.lastDataRow()
 	sum := func(col int, v interface{}, style int) excelize.Cell {
-		name, _ := excelize.ColumnNumberToName(col)
-		c := excelize.Cell{StyleID: style, Value: v}
-		if lastRow >= first {
-			c.Formula = fmt.Sprintf("SUM(%s%d:%s%d)", name, first, name, lastRow)
+		if last < first {
+			return excelize.Cell{StyleID: style, Value: v}
 		}
-		return c
+		n := colName(col)
+		return sumCell(style, v, fmt.Sprintf("%s%d:%s%d", n, first, n, last))
 	}
-	m := func(d decimal.Decimal) float64 { return w.money(d) }
-	total := []interface{}{excelize.Cell{StyleID: w.st.total, Value: "合计"}, sum(2, county.Projects, w.st.total),
+	m := w.money
+	t.footer(excelize.Cell{StyleID: w.st.totalText, Value: "合计"}, sum(2, county.Projects, w.st.total),
 		sum(3, m(county.Budget), w.st.totalMoney), sum(4, m(county.Fiscal), w.st.totalMoney), sum(5, m(county.Other), w.st.totalMoney),
 		sum(6, m(county.Plan[0]), w.st.totalMoney), sum(7, m(county.Plan[1]), w.st.totalMoney),
 		sum(8, m(county.Plan[2]), w.st.totalMoney), sum(9, m(county.Plan[3]), w.st.totalMoney),
-		sum(10, county.Indicators, w.st.total), sum(11, county.Errors, w.st.total), sum(12, county.Warnings, w.st.total)}
-	if err := sw.SetRow(fmt.Sprintf("A%d", row), total); err != nil {
-		return err
-	}
-	return sw.Flush()
+		sum(10, county.Indicators, w.st.total), sum(11, county.Errors, w.st.total), sum(12, county.Warnings, w.st.total))
+	return t.write()
 }
 
 func (w *bookWriter) moneyCell(yuan decimal.Decimal) excelize.Cell {
 	return excelize.Cell{StyleID: w.st.money, Value: w.money(yuan)}
+}
+
+// pivotSheet writes 分类汇总: 类别 down, 乡镇 across, with a 合计 column and a
+// 合计 row of live SUM formulas carrying their exact computed values. A
+// township without a project of a 类别 has a blank cell, not a zero.
+func (w *bookWriter) pivotSheet() error {
+	p := w.pivot
+	cols := []column{{header: "类别"}}
+	for _, town := range p.Townships {
+		cols = append(cols, column{header: town})
+	}
+	totalCol := len(cols) + 1
+	cols = append(cols, column{header: "合计"})
+	t := w.newTable(SheetPivot, cols)
+	t.freezeCols = 1
+	firstTown, lastTown := colName(2), colName(totalCol-1)
+	for _, c := range p.Categories {
+		row := t.nextRow()
+		vals := []interface{}{w.txt(c)}
+		for _, town := range p.Townships {
+			if v, ok := p.Amount(c, town); ok {
+				vals = append(vals, w.moneyCell(v))
+			} else {
+				vals = append(vals, excelize.Cell{StyleID: w.st.money})
+			}
+		}
+		vals = append(vals, sumCell(w.st.totalMoney, w.money(p.CategoryTotal(c)), fmt.Sprintf("%s%d:%s%d", firstTown, row, lastTown, row)))
+		t.add(vals...)
+	}
+	first, last := firstDataRow, t.lastDataRow()
+	total := []interface{}{excelize.Cell{StyleID: w.st.totalText, Value: "合计"}}
+	for i, town := range p.Townships {
+		total = append(total, w.columnSum(i+2, first, last, w.money(p.TownshipTotal(town))))
+	}
+	total = append(total, w.columnSum(totalCol, first, last, w.money(p.Total())))
+	t.footer(total...)
+	return t.write()
+}
+
+// columnSum is a 合计 cell over rows first..last of column col.
+func (w *bookWriter) columnSum(col, first, last int, v float64) excelize.Cell {
+	if last < first {
+		return excelize.Cell{StyleID: w.st.totalMoney, Value: v}
+	}
+	n := colName(col)
+	return sumCell(w.st.totalMoney, v, fmt.Sprintf("%s%d:%s%d", n, first, n, last))
 }

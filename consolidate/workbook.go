@@ -26,6 +26,13 @@ type WriteOptions struct {
 	Timestamp bool
 	// Title overrides the title row's text.
 	Title string
+	// Categories assigns 类别 (nil: Category's default from the project name).
+	Categories *Categorizer
+	// Threshold is the |偏离率| above which 乡镇差异 and 单位成本 mark a figure;
+	// zero means DefaultThreshold (50%).
+	Threshold decimal.Decimal
+	// Baseline, when set, adds the 基期差异 sheet.
+	Baseline *Baseline
 }
 
 // WriteWorkbook writes the county workbook for res to path. The workbook is
@@ -39,7 +46,7 @@ func WriteWorkbook(ctx context.Context, res *Result, path string, opt WriteOptio
 			return &convert.LocatedError{File: path, Err: fmt.Errorf("%w（如需覆盖请加 --force）", ErrOutputExists)}
 		}
 	}
-	f, err := BuildWorkbook(res, opt)
+	f, err := BuildWorkbookContext(ctx, res, opt)
 	if err != nil {
 		return err
 	}
@@ -89,16 +96,36 @@ func SaveAtomic(ctx context.Context, f *excelize.File, path string) error {
 }
 
 // BuildWorkbook lays out the county workbook in memory: 汇总 first and active,
-// then 项目明细, 指标明细, 校验问题 and 来源清单.
+// then 分类汇总, 乡镇差异, 单位成本, 基期差异 (with a baseline), 整体目标, 项目明细,
+// 指标明细, 校验问题 and 来源清单. The same inputs and options give the same
+// bytes.
+//
+//	f, err := consolidate.BuildWorkbook(res, consolidate.WriteOptions{})
 func BuildWorkbook(res *Result, opt WriteOptions) (*excelize.File, error) {
-	f := excelize.NewFile()
-	w := &bookWriter{f: f, res: res, opt: opt}
-	if err := w.styles(); err != nil {
-		return nil, err
+	return BuildWorkbookContext(context.Background(), res, opt)
+}
+
+// BuildWorkbookContext is BuildWorkbook that stops with ctx's error as soon
+// as ctx is cancelled.
+//
+//	f, err := consolidate.BuildWorkbookContext(ctx, res, consolidate.WriteOptions{})
+func BuildWorkbookContext(ctx context.Context, res *Result, opt WriteOptions) (*excelize.File, error) {
+	if opt.Threshold.IsZero() {
+		opt.Threshold = DefaultThreshold
 	}
-	steps := []func() error{w.summary, w.projects, w.indicators, w.problems, w.sources, w.props}
+	f := excelize.NewFile()
+	w := &bookWriter{ctx: ctx, f: f, res: res, opt: opt, pivot: BuildPivot(res, opt.Categories)}
+	steps := []func() error{w.styles, w.summary, w.pivotSheet, w.variance, w.unitCosts}
+	if opt.Baseline != nil {
+		steps = append(steps, w.baseline)
+	}
+	steps = append(steps, w.overall, w.projects, w.indicators, w.problems, w.sources, w.props)
 	for _, step := range steps {
-		if err := step(); err != nil {
+		err := ctx.Err()
+		if err == nil {
+			err = step()
+		}
+		if err != nil {
 			f.Close()
 			return nil, err
 		}
@@ -108,14 +135,18 @@ func BuildWorkbook(res *Result, opt WriteOptions) (*excelize.File, error) {
 }
 
 type bookWriter struct {
-	f   *excelize.File
-	res *Result
-	opt WriteOptions
-	st  styleIDs
+	ctx   context.Context
+	f     *excelize.File
+	res   *Result
+	opt   WriteOptions
+	st    styleIDs
+	pivot *Pivot
 }
 
 type styleIDs struct {
-	title, header, text, wrap, money, count, total, totalMoney int
+	title, header, text, wrap, money, count, number, percent, total, totalMoney, totalText int
+	// alert is a conditional (dxf) style for figures beyond the threshold.
+	alert int
 }
 
 func (w *bookWriter) styles() error {
@@ -144,6 +175,15 @@ func (w *bookWriter) styles() error {
 	w.st.count = add(&excelize.Style{Border: border, NumFmt: 1})
 	w.st.total = add(&excelize.Style{Border: border, Font: &excelize.Font{Bold: true}, NumFmt: 1})
 	w.st.totalMoney = add(&excelize.Style{Border: border, Font: &excelize.Font{Bold: true}, CustomNumFmt: &moneyFmt})
+	w.st.totalText = add(&excelize.Style{Border: border, Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}})
+	pctFmt := "0.00%"
+	w.st.number = add(&excelize.Style{Border: border})
+	w.st.percent = add(&excelize.Style{Border: border, CustomNumFmt: &pctFmt})
+	if err != nil {
+		return err
+	}
+	w.st.alert, err = w.f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "9C0006", Bold: true},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}})
 	return err
 }
 

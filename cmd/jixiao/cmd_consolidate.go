@@ -3,7 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
+	"github.com/shopspring/decimal"
 	"github.com/urfave/cli/v2"
 
 	"jixiao/consolidate"
@@ -12,7 +15,7 @@ import (
 func readFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "unit", Value: "万元", Usage: "汇总金额单位：万元 或 元"},
-		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "并行读取的文件数（默认：全部 CPU 核心）"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "并行读取的文件数（默认：全部 CPU 核心）；不影响结果"},
 		&cli.StringFlag{Name: "encoding", Value: "auto", Usage: "CSV 文件编码：auto、utf-8、gbk、gb18030、utf-16"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "不显示进度和摘要"},
 	}
@@ -23,28 +26,106 @@ func consolidateCommand() *cli.Command {
 		Name:      "consolidate",
 		Usage:     "读取各乡镇文件，校验并生成县级汇总工作簿",
 		ArgsUsage: "文件或文件夹...",
+		Description: "生成的工作簿依次包含：汇总、分类汇总、乡镇差异、单位成本、基期差异（指定 --baseline 时）、\n" +
+			"整体目标、项目明细、指标明细、校验问题、来源清单。合计均为带计算结果的公式。",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "输出的县级汇总工作簿（.xlsx）", Required: true},
 			&cli.BoolFlag{Name: "force", Usage: "覆盖已存在的输出文件"},
-			&cli.BoolFlag{Name: "timestamp", Usage: "在文档属性中写入当前时间（默认不写，相同输入得到相同文件）"},
+			&cli.BoolFlag{Name: "timestamp", Usage: "在文档属性中写入当前时间（默认不写，相同输入得到逐字节相同的文件）"},
+			&cli.StringFlag{Name: "categories", Usage: "类别对照表（CSV，两列：匹配,类别；匹配为项目名称中的文字或正则表达式，先匹配者优先）"},
+			&cli.StringFlag{Name: "threshold", Value: "50%", Usage: "乡镇差异、单位成本的偏离率阈值，超过即标记，如 30% 或 0.3"},
+			&cli.StringSliceFlag{Name: "baseline", Usage: "基期（上年）数据：乡镇文件、文件夹或以前生成的县级汇总工作簿，可重复指定"},
+			&cli.StringFlag{Name: "json", Usage: "另将摘要和全部问题写成 JSON 文件；写 - 则输出到标准输出"},
 		}, readFlags()...),
-		Action: func(c *cli.Context) error {
-			res, err := readInputs(c)
-			if err != nil {
-				return err
-			}
-			out := c.String("output")
-			if err := consolidate.WriteWorkbook(c.Context, res, out, consolidate.WriteOptions{
-				Force: c.Bool("force"), Timestamp: c.Bool("timestamp"),
-			}); err != nil {
-				return err
-			}
-			if !c.Bool("quiet") {
-				printSummary(c.App.Writer, res, out)
-			}
-			return outcome(res)
-		},
+		Action: runConsolidate,
 	}
+}
+
+func runConsolidate(c *cli.Context) error {
+	opt := consolidate.WriteOptions{Force: c.Bool("force"), Timestamp: c.Bool("timestamp")}
+	var err error
+	if opt.Threshold, err = thresholdFlag(c.String("threshold")); err != nil {
+		return err
+	}
+	if path := c.String("categories"); path != "" {
+		if opt.Categories, err = consolidate.LoadCategories(path); err != nil {
+			return err
+		}
+	}
+	res, err := readInputs(c)
+	if err != nil {
+		return err
+	}
+	if paths := c.StringSlice("baseline"); len(paths) > 0 {
+		opt.Baseline, err = consolidate.LoadBaseline(c.Context, paths, consolidate.Options{
+			Unit: res.Unit, Jobs: c.Int("jobs"), Encoding: c.String("encoding")}, opt.Categories)
+		if err != nil {
+			return err
+		}
+	}
+	out := c.String("output")
+	if err := consolidate.WriteWorkbook(c.Context, res, out, opt); err != nil {
+		return err
+	}
+	summaryTo := c.App.Writer
+	if jsonPath := c.String("json"); jsonPath != "" {
+		rep := consolidate.NewReport(res, opt, out)
+		if jsonPath == "-" {
+			summaryTo = c.App.ErrWriter
+			if err := rep.WriteJSON(c.App.Writer); err != nil {
+				return err
+			}
+		} else if err := writeJSONFile(jsonPath, rep); err != nil {
+			return err
+		}
+	}
+	if !c.Bool("quiet") {
+		printSummary(summaryTo, res, out)
+		if b := opt.Baseline; b != nil {
+			fmt.Fprintf(summaryTo, "已与基期（%s）比较，详见「%s」工作表。\n", baselineLabel(b), consolidate.SheetBaseline)
+		}
+	}
+	return outcome(res)
+}
+
+func baselineLabel(b *consolidate.Baseline) string {
+	if b.Year > 0 {
+		return fmt.Sprintf("%d年", b.Year)
+	}
+	return fmt.Sprintf("%d 个来源", len(b.Sources))
+}
+
+// thresholdFlag parses --threshold.
+func thresholdFlag(s string) (decimal.Decimal, error) {
+	d, err := consolidate.ParseThreshold(s)
+	if err != nil {
+		return d, usagef("--threshold：%v", err)
+	}
+	if d.IsZero() {
+		return d, usagef("--threshold 须大于 0，而不是「%s」", s)
+	}
+	return d, nil
+}
+
+// writeJSONFile writes the report beside its final path and renames it into
+// place, so a reader never sees half a file.
+func writeJSONFile(path string, rep consolidate.Report) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	err = rep.WriteJSON(tmp)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(name, path)
+	}
+	if err != nil {
+		os.Remove(name)
+	}
+	return err
 }
 
 // readInputs runs the reading and validation shared by consolidate and validate.

@@ -1,0 +1,148 @@
+package consolidate
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/shopspring/decimal"
+
+	"jixiao/convert"
+)
+
+// Report is the machine-readable summary of a run (--json): townships,
+// totals as exact decimal strings in the workbook unit, counts, and every
+// problem with its location.
+type Report struct {
+	Output     string           `json:"output,omitempty"`
+	Unit       string           `json:"unit"`
+	Year       int              `json:"year,omitempty"`
+	Files      int              `json:"files"`
+	Townships  []TownshipReport `json:"townships"`
+	Total      TotalsReport     `json:"total"`
+	Categories []CategoryReport `json:"categories"`
+	Baseline   *BaselineReport  `json:"baseline,omitempty"`
+	Errors     int              `json:"errors"`
+	Warnings   int              `json:"warnings"`
+	Problems   []ProblemReport  `json:"problems"`
+	Sources    []SourceReport   `json:"sources"`
+}
+
+// TotalsReport holds amounts as exact decimal strings in the report's unit.
+type TotalsReport struct {
+	Projects   int       `json:"projects"`
+	Indicators int       `json:"indicators"`
+	Budget     string    `json:"budget"`
+	Fiscal     string    `json:"fiscal"`
+	Other      string    `json:"other"`
+	Plan       [4]string `json:"plan"` // 3月底, 6月底, 10月底, 12月底
+	Errors     int       `json:"errors"`
+	Warnings   int       `json:"warnings"`
+}
+
+// TownshipReport is one counted township.
+type TownshipReport struct {
+	Name string `json:"name"`
+	File string `json:"file"`
+	TotalsReport
+}
+
+// CategoryReport is one 类别's county total.
+type CategoryReport struct {
+	Category  string `json:"category"`
+	Townships int    `json:"townships"`
+	Budget    string `json:"budget"`
+}
+
+// BaselineReport summarises the 基期 comparison.
+type BaselineReport struct {
+	Year    int      `json:"year,omitempty"`
+	Sources []string `json:"sources"`
+	Budget  string   `json:"budget"`
+	Change  string   `json:"change"`
+	New     int      `json:"new"`
+	Dropped int      `json:"dropped"`
+}
+
+// ProblemReport is one problem, located.
+type ProblemReport struct {
+	Level    string `json:"level"`
+	Rule     string `json:"rule"`
+	Township string `json:"township,omitempty"`
+	File     string `json:"file,omitempty"`
+	Sheet    string `json:"sheet,omitempty"`
+	Cell     string `json:"cell,omitempty"`
+	Project  string `json:"project,omitempty"`
+	Message  string `json:"message"`
+}
+
+// SourceReport is one input file and what became of it.
+type SourceReport struct {
+	Path     string `json:"path"`
+	Township string `json:"township,omitempty"`
+	Status   string `json:"status"`
+	SHA256   string `json:"sha256,omitempty"`
+}
+
+// NewReport builds the report of res; opt supplies the categories and the
+// baseline used for the workbook, output its path ("" when none was written).
+//
+//	rep := consolidate.NewReport(res, consolidate.WriteOptions{}, "县级汇总.xlsx")
+func NewReport(res *Result, opt WriteOptions, output string) Report {
+	amt := func(yuan decimal.Decimal) string { return FormatAmount(convert.FromYuan(yuan, res.Unit)) }
+	totals := func(t Totals) TotalsReport {
+		r := TotalsReport{Projects: t.Projects, Indicators: t.Indicators, Budget: amt(t.Budget), Fiscal: amt(t.Fiscal),
+			Other: amt(t.Other), Errors: t.Errors, Warnings: t.Warnings}
+		for i := range r.Plan {
+			r.Plan[i] = amt(t.Plan[i])
+		}
+		return r
+	}
+	per, county := res.Totals()
+	rep := Report{Output: output, Unit: res.Unit.String(), Year: res.Year, Files: len(res.Sources),
+		Total: totals(county), Errors: res.Errors(), Warnings: res.Warnings(),
+		Townships: []TownshipReport{}, Categories: []CategoryReport{}, Problems: []ProblemReport{}, Sources: []SourceReport{}}
+	for i, sub := range res.Submissions {
+		rep.Townships = append(rep.Townships, TownshipReport{Name: sub.Township.Value, File: sub.File, TotalsReport: totals(per[i])})
+	}
+	pivot := BuildPivot(res, opt.Categories)
+	for _, c := range pivot.Categories {
+		n := 0
+		for _, t := range pivot.Townships {
+			if _, ok := pivot.Amount(c, t); ok {
+				n++
+			}
+		}
+		rep.Categories = append(rep.Categories, CategoryReport{Category: c, Townships: n, Budget: amt(pivot.CategoryTotal(c))})
+	}
+	if b := opt.Baseline; b != nil {
+		br := &BaselineReport{Year: b.Year, Sources: b.Sources, Budget: amt(b.Pivot.Total()),
+			Change: amt(pivot.Total().Sub(b.Pivot.Total()))}
+		for _, r := range CompareBaseline(pivot, b.Pivot) {
+			switch r.Status {
+			case StatusNew:
+				br.New++
+			case StatusDropped:
+				br.Dropped++
+			}
+		}
+		rep.Baseline = br
+	}
+	for _, p := range res.Problems {
+		rep.Problems = append(rep.Problems, ProblemReport{Level: p.Severity.String(), Rule: p.Rule, Township: p.Township,
+			File: p.Src.File, Sheet: p.Src.Sheet, Cell: p.Src.Cell, Project: p.Project, Message: p.Message})
+	}
+	for _, s := range res.Sources {
+		rep.Sources = append(rep.Sources, SourceReport{Path: s.Path, Township: s.Township, Status: s.Status, SHA256: s.SHA256})
+	}
+	return rep
+}
+
+// WriteJSON writes the report as indented JSON.
+//
+//	err := rep.WriteJSON(os.Stdout)
+func (r Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}

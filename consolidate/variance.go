@@ -1,0 +1,210 @@
+package consolidate
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"jixiao/convert"
+	"jixiao/templates"
+)
+
+// DefaultThreshold is the |偏离率| above which a figure is marked (50%).
+var DefaultThreshold = decimal.New(5, -1)
+
+// ratioPlaces is how many decimals a 偏离率 or 变动率 keeps.
+const ratioPlaces = 12
+
+// ErrThreshold means a --threshold value could not be understood.
+var ErrThreshold = errors.New("偏离率阈值无效")
+
+// ParseThreshold reads a 偏离率 threshold: "50%", "0.5" or "50" (a bare
+// number above 1 is taken as a percentage).
+//
+//	t, _ := consolidate.ParseThreshold("30%") // 0.3
+func ParseThreshold(s string) (decimal.Decimal, error) {
+	s = strings.TrimSpace(convert.NormalizeLabel(s))
+	pct := strings.HasSuffix(s, "%")
+	d, err := decimal.NewFromString(strings.TrimSuffix(s, "%"))
+	if err != nil || d.IsNegative() {
+		return decimal.Zero, fmt.Errorf("%w：「%s」，应为百分数，如 50%%", ErrThreshold, s)
+	}
+	if pct || d.GreaterThan(decimal.NewFromInt(1)) {
+		d = d.Shift(-2)
+	}
+	return d, nil
+}
+
+// Median returns the median of ds, exactly; for an even count it is the mean
+// of the middle two. It returns zero for no values.
+//
+//	consolidate.Median([]decimal.Decimal{a, b, c, d}) // (b+c)/2 after sorting
+func Median(ds []decimal.Decimal) decimal.Decimal {
+	if len(ds) == 0 {
+		return decimal.Zero
+	}
+	s := append([]decimal.Decimal(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i].LessThan(s[j]) })
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return s[n/2-1].Add(s[n/2]).Div(decimal.NewFromInt(2))
+}
+
+// Mean returns the arithmetic mean of ds; it is exact when the division
+// terminates and otherwise rounded to 16 decimals (far below a 分).
+func Mean(ds []decimal.Decimal) decimal.Decimal {
+	if len(ds) == 0 {
+		return decimal.Zero
+	}
+	return decimal.Sum(decimal.Zero, ds...).DivRound(decimal.NewFromInt(int64(len(ds))), 16)
+}
+
+// deviation is (v − median) / median, rounded to ratioPlaces; ok is false
+// when the median is zero and no ratio exists.
+func deviation(v, median decimal.Decimal) (decimal.Decimal, bool) {
+	if median.IsZero() {
+		return decimal.Zero, false
+	}
+	return v.Sub(median).DivRound(median, ratioPlaces), true
+}
+
+// flag marks a deviation beyond the threshold: 偏高 or 偏低.
+func flag(dev decimal.Decimal, ok bool, threshold decimal.Decimal) string {
+	switch {
+	case !ok || dev.Abs().LessThanOrEqual(threshold):
+		return ""
+	case dev.IsPositive():
+		return "偏高"
+	}
+	return "偏低"
+}
+
+// VarianceRow is one line of 乡镇差异: a township's 预算数 for a 类别 against
+// the county median and mean of that 类别 (townships that have it). Amounts
+// are in 元.
+type VarianceRow struct {
+	Category, Township string
+	Amount             decimal.Decimal
+	// Count is how many townships have the 类别.
+	Count        int
+	Median, Mean decimal.Decimal
+	// Deviation is (Amount − Median) / Median; HasDeviation is false when the
+	// median is zero.
+	Deviation    decimal.Decimal
+	HasDeviation bool
+	// Flag is 偏高 or 偏低 when |Deviation| exceeds the threshold.
+	Flag string
+}
+
+// CrossVariance compares townships within each 类别. Rows are grouped by 类别
+// (in the pivot's order), townships in pivot order within a group.
+//
+//	rows := consolidate.CrossVariance(pivot, consolidate.DefaultThreshold)
+func CrossVariance(p *Pivot, threshold decimal.Decimal) []VarianceRow {
+	var out []VarianceRow
+	for _, c := range p.Categories {
+		var towns []string
+		var vals []decimal.Decimal
+		for _, t := range p.Townships {
+			if v, ok := p.Amount(c, t); ok {
+				towns = append(towns, t)
+				vals = append(vals, v)
+			}
+		}
+		med, mean := Median(vals), Mean(vals)
+		for i, t := range towns {
+			dev, ok := deviation(vals[i], med)
+			out = append(out, VarianceRow{Category: c, Township: t, Amount: vals[i], Count: len(vals),
+				Median: med, Mean: mean, Deviation: dev, HasDeviation: ok, Flag: flag(dev, ok, threshold)})
+		}
+	}
+	return out
+}
+
+// UnitCostRow is one cost indicator (成本指标) with a number, expressed in the
+// workbook unit when it is money, compared with the same indicator of the same
+// 类别 in the other townships.
+type UnitCostRow struct {
+	Category string
+	Level3   string // 三级指标
+	Desc     string // 绩效指标描述
+	Unit     string // unit of Value, e.g. 万元, 万元/月, 人
+	Township string
+	Project  string
+	Code     string
+	Raw      string // 指标值 as written
+	Op       string
+	Value    decimal.Decimal
+	Median   decimal.Decimal
+	// Count is the number of values in the group.
+	Count        int
+	Deviation    decimal.Decimal
+	HasDeviation bool
+	Flag         string
+	Src          templates.Source
+}
+
+// isCostIndicator reports whether an indicator is a 成本指标 (classic 二级
+// 成本指标, or the 2021 framework's 一级 成本指标 with 经济/社会/生态环境成本指标).
+func isCostIndicator(ind templates.Indicator) bool {
+	return templates.Level1Kind(ind.Level1.Value) == "成本" || strings.Contains(ind.Level2.Value, "成本")
+}
+
+// UnitCosts lists every numeric 成本指标, grouped by 类别, 三级指标, 绩效指标描述
+// and unit (money in unit u), each with the group's median and its 偏离率.
+// Groups and rows within them are sorted, so the order does not depend on
+// reading order.
+//
+//	rows := consolidate.UnitCosts(res, nil, convert.UnitWan, consolidate.DefaultThreshold)
+func UnitCosts(res *Result, cat *Categorizer, u convert.Unit, threshold decimal.Decimal) []UnitCostRow {
+	var rows []UnitCostRow
+	for _, sub := range res.Submissions {
+		for _, p := range sub.Projects {
+			c := cat.Category(p.Name.Value)
+			for _, ind := range p.Indicators {
+				if !ind.ParsedOK || !ind.Parsed.HasNum || ind.Parsed.Op == "区间" || !isCostIndicator(ind) {
+					continue
+				}
+				v, unit := IndicatorInUnit(ind.Parsed, u)
+				rows = append(rows, UnitCostRow{Category: c, Level3: ind.Level3.Value, Desc: ind.Desc.Value, Unit: unit,
+					Township: sub.Township.Value, Project: p.Name.Value, Code: p.Code.Value, Raw: ind.Value.Value,
+					Op: ind.Parsed.Op, Value: v, Src: ind.Value.Src})
+			}
+		}
+	}
+	group := func(r UnitCostRow) string {
+		return r.Category + "\x00" + r.Level3 + "\x00" + r.Desc + "\x00" + r.Unit
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		if ga, gb := group(a), group(b); ga != gb {
+			return ga < gb
+		}
+		if a.Township != b.Township {
+			return a.Township < b.Township
+		}
+		return a.Code < b.Code
+	})
+	for start := 0; start < len(rows); {
+		end := start
+		var vals []decimal.Decimal
+		for end < len(rows) && group(rows[end]) == group(rows[start]) {
+			vals = append(vals, rows[end].Value)
+			end++
+		}
+		med := Median(vals)
+		for i := start; i < end; i++ {
+			r := &rows[i]
+			r.Median, r.Count = med, len(vals)
+			r.Deviation, r.HasDeviation = deviation(r.Value, med)
+			r.Flag = flag(r.Deviation, r.HasDeviation, threshold)
+		}
+		start = end
+	}
+	return rows
+}
