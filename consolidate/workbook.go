@@ -167,7 +167,7 @@ func (w *bookWriter) styles() error {
 	}
 	w.st.title = add(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
 	w.st.header = add(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	w.st.text = add(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top"}})
 	w.st.wrap = add(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
