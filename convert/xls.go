@@ -113,7 +113,7 @@ func xlsWorkbookStream(f *os.File) ([]byte, error) {
 		}
 		switch entry.Name {
 		case "EncryptionInfo", "EncryptedPackage":
-			return nil, fmt.Errorf("%w: 加密的 Excel 工作簿", ErrEncrypted)
+			return nil, fmt.Errorf("%w: 加密的 Office 文件", ErrEncrypted)
 		case "Workbook":
 			book = entry
 		case "Book":
