@@ -208,7 +208,7 @@ func readAll(ctx context.Context, files []string, opt Options) ([]SourceFile, er
 	if jobs > len(files) {
 		jobs = len(files)
 	}
-	out := make([]SourceFile, len(files))
+	out := make([][]SourceFile, len(files))
 	idx := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -241,25 +241,33 @@ feed:
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return out, nil
+	var flat []SourceFile
+	for _, sfs := range out {
+		flat = append(flat, sfs...)
+	}
+	return flat, nil
 }
 
-func readOne(ctx context.Context, path string, opt Options) (sf SourceFile) {
-	sf = SourceFile{Path: path}
+// readOne reads one file: one SourceFile per submission in it (a flat table
+// of several townships gives several, all with the file's path).
+func readOne(ctx context.Context, path string, opt Options) (sfs []SourceFile) {
 	defer func() {
 		if r := recover(); r != nil {
-			sf = SourceFile{Path: path, Status: StatusUnreadable,
-				Err: &convert.LocatedError{File: path, Err: fmt.Errorf("%w: 内部错误 %v", convert.ErrUnreadable, r)}}
+			sfs = []SourceFile{{Path: path, Status: StatusUnreadable,
+				Err: &convert.LocatedError{File: path, Err: fmt.Errorf("%w: 内部错误 %v", convert.ErrUnreadable, r)}}}
 		}
 	}()
-	sub, err := templates.ReadFile(ctx, path, templates.ReadOptions{Encoding: opt.Encoding})
+	subs, err := templates.ReadFileAll(ctx, path, templates.ReadOptions{Encoding: opt.Encoding})
 	if err != nil {
-		sf.Status, sf.Err = StatusUnreadable, err
-		return sf
+		return []SourceFile{{Path: path, Status: StatusUnreadable, Err: err}}
 	}
-	sf.Township, sf.Format, sf.Encoding = sub.Township.Value, sub.Format, sub.Encoding
-	sf.Unit, sf.Projects, sf.SHA256, sf.Submission = sub.Unit, len(sub.Projects), sub.SHA256, sub
-	return sf
+	for _, sub := range subs {
+		sf := SourceFile{Path: path}
+		sf.Township, sf.Format, sf.Encoding = sub.Township.Value, sub.Format, sub.Encoding
+		sf.Unit, sf.Projects, sf.SHA256, sf.Submission = sub.Unit, len(sub.Projects), sub.SHA256, sub
+		sfs = append(sfs, sf)
+	}
+	return sfs
 }
 
 func unreadableProblem(src *SourceFile) templates.Problem {
