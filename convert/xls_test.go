@@ -14,7 +14,7 @@ import (
 	"testing"
 )
 
-var updateGolden = flag.Bool("update", false, "rewrite golden grid dumps in testdata")
+var updateReaderGolden = flag.Bool("update-readers", false, "rewrite the xls, html and docx golden grid dumps in testdata")
 
 // dumpWorkbook renders a workbook as stable text: each sheet's name, its
 // non-empty rows with quoted cells, its merges and its flags.
@@ -51,10 +51,10 @@ func dumpWorkbook(wb *Workbook) string {
 	return b.String()
 }
 
-// checkGolden compares got with the file golden, rewriting it with -update.
+// checkGolden compares got with the file golden, rewriting it with -update-readers.
 func checkGolden(t *testing.T, golden, got string) {
 	t.Helper()
-	if *updateGolden {
+	if *updateReaderGolden {
 		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -62,7 +62,7 @@ func checkGolden(t *testing.T, golden, got string) {
 	}
 	want, err := os.ReadFile(golden)
 	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
+		t.Fatalf("%v (run with -update-readers to create it)", err)
 	}
 	if string(want) != got {
 		t.Errorf("grid differs from %s:\n--- got\n%s\n--- want\n%s", golden, got, want)
