@@ -98,7 +98,7 @@ func writeSamples(dir string) error {
 			return err
 		}
 	}
-	return nil
+	return writeLegacy(dir)
 }
 
 func save(path string, d seed.Document, lay Layout) error {
