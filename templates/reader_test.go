@@ -186,6 +186,7 @@ func TestReadVariants(t *testing.T) {
 		{"王官营镇-全角.xlsx", true, "万元"},
 		{"王官营镇-元.xlsx", true, "元"},
 		{"基本信息-别名.xlsx", true, "万元"},
+		{"王官营镇-旧版.xls", true, "万元"},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
