@@ -195,13 +195,10 @@ func guessUTF16(data []byte) (bigEndian, ok bool) {
 		}
 	}
 	pairs := n / 2
-	if pairs < 2 {
-		return false, false
-	}
 	switch {
-	case odd*5 >= pairs && even*4 <= odd:
+	case odd >= 4 && odd*5 >= pairs && even*4 <= odd:
 		return false, true
-	case even*5 >= pairs && odd*4 <= even:
+	case even >= 4 && even*5 >= pairs && odd*4 <= even:
 		return true, true
 	}
 	return odd < even, false
