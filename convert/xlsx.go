@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"archive/zip"
 	"errors"
 	"fmt"
 
@@ -16,9 +17,22 @@ const (
 
 // ReadXLSX reads every sheet of an .xlsx workbook into a Workbook with raw
 // cell values (numbers as stored, not as displayed) and merged ranges.
+// Formula cells saved without a computed value and cells holding error
+// values (#DIV/0!, #REF!, …) are marked in Sheet.Flags: jixiao never
+// evaluates formulas, so their text alone would mislead.
+//
+// A workbook whose parts inflate beyond the safety limit gives an error
+// wrapping ErrTooLarge before anything is inflated.
 //
 //	wb, err := convert.ReadXLSX("王官营镇.xlsx")
 func ReadXLSX(path string) (*Workbook, error) {
+	zr, zerr := zip.OpenReader(path)
+	if zerr == nil {
+		defer zr.Close()
+		if err := checkUnzipSize(&zr.Reader); err != nil {
+			return nil, &LocatedError{File: path, Err: err}
+		}
+	}
 	f, err := excelize.OpenFile(path, excelize.Options{
 		RawCellValue:      true,
 		UnzipSizeLimit:    xlsxUnzipLimit,
@@ -28,15 +42,38 @@ func ReadXLSX(path string) (*Workbook, error) {
 		return nil, &LocatedError{File: path, Err: classifyXLSXError(err)}
 	}
 	defer f.Close()
+	var parts map[string]string
+	if zerr == nil {
+		parts = sheetParts(&zr.Reader)
+	}
 	wb := &Workbook{Path: path, Format: "xlsx"}
 	for _, name := range f.GetSheetList() {
 		sh, err := readXLSXSheet(f, name)
 		if err != nil {
 			return nil, &LocatedError{File: path, Sheet: name, Err: classifyXLSXError(err)}
 		}
+		if part, ok := parts[name]; ok {
+			if err := flagCells(&zr.Reader, part, &sh); err != nil {
+				return nil, &LocatedError{File: path, Sheet: name, Err: classifyXLSXError(err)}
+			}
+		}
 		wb.Sheets = append(wb.Sheets, sh)
 	}
 	return wb, nil
+}
+
+// checkUnzipSize refuses a zip whose entries declare more than the unzip
+// limit in all. archive/zip fails any entry that inflates beyond its declared
+// size, so the declared sizes bound what reading can produce.
+func checkUnzipSize(zr *zip.Reader) error {
+	var total uint64
+	for _, e := range zr.File {
+		total += e.UncompressedSize64
+		if e.UncompressedSize64 > xlsxUnzipLimit || total > xlsxUnzipLimit {
+			return fmt.Errorf("%w：解压后超过 %d MB（%s）", ErrTooLarge, xlsxUnzipLimit>>20, e.Name)
+		}
+	}
+	return nil
 }
 
 func readXLSXSheet(f *excelize.File, name string) (Sheet, error) {
@@ -73,6 +110,8 @@ func readXLSXSheet(f *excelize.File, name string) (Sheet, error) {
 
 func classifyXLSXError(err error) error {
 	switch {
+	case errors.Is(err, ErrTooLarge), errors.Is(err, ErrUnreadable):
+		return err
 	case errors.Is(err, excelize.ErrWorkbookPassword):
 		return fmt.Errorf("%w: %v", ErrEncrypted, err)
 	case errors.Is(err, excelize.ErrOptionsUnzipSizeLimit):
