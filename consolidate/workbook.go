@@ -1,11 +1,15 @@
 package consolidate
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -76,7 +80,14 @@ func SaveAtomic(ctx context.Context, f *excelize.File, path string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if _, err := f.WriteTo(tmp); err != nil {
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return &convert.LocatedError{File: path, Err: err}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := canonicalZip(tmp, buf.Bytes()); err != nil {
 		return &convert.LocatedError{File: path, Err: err}
 	}
 	if err := tmp.Sync(); err != nil {
@@ -93,6 +104,50 @@ func SaveAtomic(ctx context.Context, f *excelize.File, path string) error {
 	}
 	ok = true
 	return nil
+}
+
+// canonicalZip rewrites an xlsx package with its parts in a fixed order
+// ([Content_Types].xml, then by name), copying each part's compressed bytes
+// as they are. The spreadsheet library writes parts in map order; this makes
+// the same workbook the same bytes.
+func canonicalZip(w io.Writer, data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	files := append([]*zip.File(nil), zr.File...)
+	rank := func(name string) int {
+		if name == "[Content_Types].xml" {
+			return 0
+		}
+		return 1
+	}
+	sort.Slice(files, func(i, j int) bool {
+		a, b := files[i].Name, files[j].Name
+		if ra, rb := rank(a), rank(b); ra != rb {
+			return ra < rb
+		}
+		return a < b
+	})
+	zw := zip.NewWriter(w)
+	for _, zf := range files {
+		hdr := zf.FileHeader
+		hdr.Modified = time.Time{}
+		hdr.ModifiedDate, hdr.ModifiedTime = 0, 0
+		hdr.Extra = nil
+		out, err := zw.CreateRaw(&hdr)
+		if err != nil {
+			return err
+		}
+		in, err := zf.OpenRaw()
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(out, in); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
 }
 
 // BuildWorkbook lays out the county workbook in memory: 汇总 first and active,

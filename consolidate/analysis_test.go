@@ -1,0 +1,332 @@
+package consolidate_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"jixiao/consolidate"
+	"jixiao/convert"
+)
+
+func TestCategory(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"year", "2024年村级转移支付", "村级转移支付"},
+		{"year and months", "2023年1-9月非税收入", "非税收入"},
+		{"unpaid from last year", "2023年未拨付村级转移支付", "未拨付村级转移支付"},
+		{"year 度", "2023年度财政所经费", "财政所经费"},
+		{"year range", "2022—2023年农村公路养护", "农村公路养护"},
+		{"quarter", "2024年第一季度统计专项业务费", "统计专项业务费"},
+		{"half year", "2024年上半年征兵工作经费", "征兵工作经费"},
+		{"no period", "财政所经费", "财政所经费"},
+		{"full-width digits", "２０２４年非税收入", "非税收入"},
+		{"only a year", "2024年", "2024年"},
+		{"spaces", " 2024年 非税收入 ", "非税收入"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := consolidate.Category(tt.in); got != tt.want {
+				t.Errorf("Category(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCategorizer(t *testing.T) {
+	c, err := consolidate.NewCategorizer([][2]string{
+		{"人居环境", "人居环境整治"},
+		{`^20\d\d年(1-9月)?非税`, "非税收入（含往年）"},
+		{"（一事一议）", "一事一议"},
+		{"村级转移支付", "转移支付"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, in, want string
+	}{
+		{"substring", "2024年农村人居环境整治经费", "人居环境整治"},
+		{"regular expression", "2023年1-9月非税收入", "非税收入（含往年）"},
+		{"full-width brackets are plain text", "农村综改（一事一议）资金", "一事一议"},
+		{"first match wins", "2023年未拨付村级转移支付", "转移支付"},
+		{"no rule: default", "2024年财政体制经费", "财政体制经费"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := c.Category(tt.in); got != tt.want {
+				t.Errorf("Category(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+	var none *consolidate.Categorizer
+	if got := none.Category("2024年非税收入"); got != "非税收入" {
+		t.Errorf("nil categorizer: %q", got)
+	}
+	if _, err := consolidate.NewCategorizer([][2]string{{"(未闭合", "x"}}); !errors.Is(err, consolidate.ErrCategories) {
+		t.Errorf("bad regular expression: err = %v, want ErrCategories", err)
+	}
+}
+
+func TestLoadCategoriesEncodings(t *testing.T) {
+	const text = "匹配,类别\n人居环境,人居环境整治\n\n非税,非税收入\n"
+	for _, enc := range []string{"utf-8", "utf-8-bom", "gbk", "gb18030"} {
+		t.Run(enc, func(t *testing.T) {
+			data, err := convert.EncodeText(text, enc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(t.TempDir(), "类别.csv")
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			c, err := consolidate.LoadCategories(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := c.Category("2023年1-9月非税收入"); got != "非税收入" {
+				t.Errorf("got %q", got)
+			}
+			if got := c.Category("2024年农村人居环境整治经费"); got != "人居环境整治" {
+				t.Errorf("got %q", got)
+			}
+		})
+	}
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	if err := os.WriteFile(bad, []byte("只有一列\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := consolidate.LoadCategories(bad); !errors.Is(err, consolidate.ErrCategories) {
+		t.Errorf("one column: err = %v, want ErrCategories", err)
+	}
+}
+
+func decs(ss ...string) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(ss))
+	for i, s := range ss {
+		out[i] = decimal.RequireFromString(s)
+	}
+	return out
+}
+
+func TestMedianMean(t *testing.T) {
+	tests := []struct {
+		name       string
+		in         []decimal.Decimal
+		median     string
+		mean       string
+		meanPrefix bool
+	}{
+		{"empty", nil, "0", "0", false},
+		{"one", decs("4.92"), "4.92", "4.92", false},
+		{"odd, unsorted", decs("3", "1", "2"), "2", "2", false},
+		{"even: mean of the middle two", decs("0.01", "40", "2.5", "1"), "1.75", "10.8775", false},
+		{"exact cents", decs("160.376236", "117.72"), "139.048118", "139.048118", false},
+		{"non-terminating mean", decs("1", "1", "2"), "1", "1.3333333333333333", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := consolidate.Median(tt.in); !got.Equal(decimal.RequireFromString(tt.median)) {
+				t.Errorf("Median = %s, want %s", got, tt.median)
+			}
+			if got := consolidate.Mean(tt.in); !got.Equal(decimal.RequireFromString(tt.mean)) {
+				t.Errorf("Mean = %s, want %s", got, tt.mean)
+			}
+		})
+	}
+}
+
+func TestParseThreshold(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		err            bool
+	}{
+		{"percent", "50%", "0.5", false},
+		{"full-width percent", "３０％", "0.3", false},
+		{"fraction", "0.25", "0.25", false},
+		{"bare percent number", "40", "0.4", false},
+		{"not a number", "一半", "", true},
+		{"negative", "-5%", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := consolidate.ParseThreshold(tt.in)
+			if tt.err {
+				if !errors.Is(err, consolidate.ErrThreshold) {
+					t.Errorf("err = %v, want ErrThreshold", err)
+				}
+				return
+			}
+			if err != nil || !got.Equal(decimal.RequireFromString(tt.want)) {
+				t.Errorf("ParseThreshold(%q) = %s, %v; want %s", tt.in, got, err, tt.want)
+			}
+		})
+	}
+}
+
+// expectedBaseline sums the 2023 submissions by 乡镇 and 类别, in 元.
+func expectedBaseline(t *testing.T) map[[2]string]decimal.Decimal {
+	t.Helper()
+	res := wbRun(t, consolidate.Options{}, wbSamples("2023"))
+	out := map[[2]string]decimal.Decimal{}
+	for _, sub := range res.Submissions {
+		for _, p := range sub.Projects {
+			k := [2]string{sub.Township.Value, consolidate.Category(p.Name.Value)}
+			out[k] = out[k].Add(p.Budget.Yuan)
+		}
+	}
+	return out
+}
+
+func TestBaselineSheet(t *testing.T) {
+	ctx := context.Background()
+	res := wbRun(t, consolidate.Options{}, wbSamples("2024"))
+	base, err := consolidate.LoadBaseline(ctx, []string{wbSamples("2023")}, consolidate.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if base.Year != 2023 {
+		t.Errorf("基期 year %d, want 2023", base.Year)
+	}
+	f, _ := wbWrite(t, res, consolidate.WriteOptions{Baseline: base})
+	rows := wbRows(t, f, consolidate.SheetBaseline)
+	if rows[1][2] != "本期（2024年）" || rows[1][3] != "基期（2023年）" {
+		t.Errorf("header %v", rows[1])
+	}
+	prior := expectedBaseline(t)
+	current := map[[2]string]decimal.Decimal{}
+	for _, sub := range res.Submissions {
+		for _, p := range sub.Projects {
+			k := [2]string{sub.Township.Value, consolidate.Category(p.Name.Value)}
+			current[k] = current[k].Add(p.Budget.Yuan)
+		}
+	}
+	keys := map[[2]string]bool{}
+	for k := range prior {
+		keys[k] = true
+	}
+	for k := range current {
+		keys[k] = true
+	}
+	body := rows[2 : len(rows)-1]
+	if len(body) != len(keys) {
+		t.Fatalf("%d rows, want %d 乡镇×类别", len(body), len(keys))
+	}
+	statuses := map[string]int{}
+	var sumCur, sumBase decimal.Decimal
+	for _, r := range body {
+		k := [2]string{r[0], r[1]}
+		cur, hasCur := current[k]
+		pre, hasPre := prior[k]
+		sumCur, sumBase = sumCur.Add(cur), sumBase.Add(pre)
+		if hasCur != (r[2] != "") || hasPre != (r[3] != "") {
+			t.Errorf("%v: blank cells do not match presence (本期 %v, 基期 %v)", r, hasCur, hasPre)
+		}
+		if !wbDec(t, r[2]).Equal(toWan(cur)) || !wbDec(t, r[3]).Equal(toWan(pre)) || !wbDec(t, r[4]).Equal(toWan(cur.Sub(pre))) {
+			t.Errorf("%v: want 本期 %s 基期 %s", r, toWan(cur), toWan(pre))
+		}
+		want := ""
+		switch {
+		case !hasPre:
+			want = "新增"
+		case !hasCur:
+			want = "减少"
+		}
+		if got := wbAt(r, 6); got != want {
+			t.Errorf("%v: 增减情况 %q, want %q", r, got, want)
+		}
+		statuses[want]++
+	}
+	if statuses["新增"] == 0 || statuses["减少"] == 0 {
+		t.Errorf("samples add and drop projects, got %v", statuses)
+	}
+	total := rows[len(rows)-1]
+	if total[0] != "合计" || !wbDec(t, total[2]).Equal(toWan(sumCur)) || !wbDec(t, total[3]).Equal(toWan(sumBase)) {
+		t.Errorf("合计 %v, want %s and %s", total, toWan(sumCur), toWan(sumBase))
+	}
+}
+
+// TestBaselineFromCountyWorkbook reads the 基期 back from a county workbook
+// written in 元 and finds the same amounts as from the township files.
+func TestBaselineFromCountyWorkbook(t *testing.T) {
+	ctx := context.Background()
+	for _, unit := range []convert.Unit{convert.UnitYuan, convert.UnitWan} {
+		t.Run(unit.String(), func(t *testing.T) {
+			prev := wbRun(t, consolidate.Options{Unit: unit}, wbSamples("2023"))
+			_, path := wbWrite(t, prev, consolidate.WriteOptions{})
+			base, err := consolidate.LoadBaseline(ctx, []string{path}, consolidate.Options{}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if base.Result != nil || base.Year != 2023 {
+				t.Errorf("not read as a county workbook: result %v, year %d", base.Result != nil, base.Year)
+			}
+			want := expectedBaseline(t)
+			n := 0
+			for _, c := range base.Pivot.Categories {
+				for _, town := range base.Pivot.Townships {
+					got, ok := base.Pivot.Amount(c, town)
+					if !ok {
+						continue
+					}
+					n++
+					if w := want[[2]string{town, c}]; !got.Equal(w) {
+						t.Errorf("%s/%s: %s 元, want %s", town, c, got, w)
+					}
+				}
+			}
+			if n != len(want) {
+				t.Errorf("%d cells, want %d", n, len(want))
+			}
+		})
+	}
+}
+
+func TestBaselineTownshipTwice(t *testing.T) {
+	prev := wbRun(t, consolidate.Options{}, wbSamples("2023"))
+	_, path := wbWrite(t, prev, consolidate.WriteOptions{})
+	_, err := consolidate.LoadBaseline(context.Background(), []string{path, wbSamples("2023")}, consolidate.Options{}, nil)
+	if !errors.Is(err, consolidate.ErrBaseline) {
+		t.Fatalf("err = %v, want ErrBaseline for townships in two sources", err)
+	}
+}
+
+func TestReportJSON(t *testing.T) {
+	res := wbRun(t, consolidate.Options{}, wbSamples("2024"))
+	var buf bytes.Buffer
+	if err := consolidate.NewReport(res, consolidate.WriteOptions{}, "out.xlsx").WriteJSON(&buf); err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Unit      string
+		Townships []struct{ Name, Budget string }
+		Total     struct{ Budget string }
+		Errors    int
+		Problems  []struct{ Level, Rule, File, Sheet, Cell, Message string }
+	}
+	if err := json.Unmarshal(buf.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	var sum decimal.Decimal
+	for _, tr := range rep.Townships {
+		sum = sum.Add(wbDec(t, tr.Budget))
+	}
+	if rep.Unit != "万元" || rep.Total.Budget != "1926.476236" || !sum.Equal(wbDec(t, rep.Total.Budget)) {
+		t.Errorf("unit %s total %s, townships sum %s", rep.Unit, rep.Total.Budget, sum)
+	}
+	if rep.Errors != res.Errors() || len(rep.Problems) != len(res.Problems) {
+		t.Errorf("errors %d problems %d, want %d and %d", rep.Errors, len(rep.Problems), res.Errors(), len(res.Problems))
+	}
+	for _, p := range rep.Problems {
+		if p.Level == "" || p.Rule == "" || p.File == "" || p.Message == "" {
+			t.Errorf("problem without its location or rule: %+v", p)
+		}
+	}
+}
