@@ -173,13 +173,20 @@ var grades = map[string]bool{
 	"按时": true, "准确": true, "规范": true, "达到预期": true, "符合要求": true, "符合标准": true,
 }
 
+// trendGrade matches qualitative trends such as 明显改善, 有所下降, 进一步完善:
+// an optional degree word followed by a direction of change.
+var trendGrade = regexp.MustCompile(`^(?:明显|显著|有所|稳步|逐步|进一步|持续|大幅|较大|大幅度|基本|全面|不断|得到)?(?:提升|提高|改善|增强|增加|降低|减少|下降|好转|优化|完善|改进|加强)$`)
+
+// isGrade reports whether s is a qualitative value.
+func isGrade(s string) bool { return grades[s] || trendGrade.MatchString(s) }
+
 // parseIndicator parses canonical text; a non-empty reason means failure.
 func parseIndicator(s string, moneyUnit Unit) (IndicatorValue, string) {
 	op, rest := cutOpPrefix(s)
-	if grades[rest] {
+	if isGrade(rest) {
 		return IndicatorValue{Op: orDefault(op, OpEQ), Grade: rest}, ""
 	}
-	if g, sop, ok := cutSuffixWord(rest); ok && grades[g] && (op == "" || op == sop) {
+	if g, sop, ok := cutSuffixWord(rest); ok && isGrade(g) && (op == "" || op == sop) {
 		return IndicatorValue{Op: sop, Grade: g}, ""
 	}
 	if d, ok := parseDeadline(rest); ok {
