@@ -79,6 +79,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			consolidateCommand(),
 			validateCommand(),
+			convertCommand(),
 			versionCommand(),
 		},
 	}

@@ -1,0 +1,434 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+	"github.com/xuri/excelize/v2"
+
+	"jixiao/convert"
+	"jixiao/templates"
+)
+
+func convertCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "convert",
+		Usage: "转换格式：旧格式 CSV → 标准工作簿（每个乡镇一个），工作簿 → CSV",
+		Description: "方向由扩展名决定：.csv/.tsv/.txt → .xlsx；.xlsx → .csv；.xls → .xlsx（用 --to 改变）。\n" +
+			"   用 -o 时，多个 CSV 输入（如 项目明细.csv 与 指标明细.csv）按项目编码合并。",
+		ArgsUsage: "输入文件...",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "输出文件（.xlsx 或 .csv；CSV 有多张表时另加表名后缀）"},
+			&cli.StringFlag{Name: "out-dir", Usage: "输出文件夹：工作簿按乡镇命名，CSV 按“输入文件名-表名.csv”命名"},
+			&cli.StringFlag{Name: "to", Usage: "输出格式：xlsx 或 csv（默认按扩展名）"},
+			&cli.StringFlag{Name: "encoding", Value: "auto", Usage: "输入 CSV 的编码：auto、utf-8、gbk、gb18030、utf-16"},
+			&cli.StringFlag{Name: "to-encoding", Value: "utf-8-bom", Usage: "输出 CSV 的编码：utf-8-bom（Excel 直接打开不乱码）、utf-8（无 BOM）、gbk、gb18030"},
+			&cli.StringFlag{Name: "unit", Usage: "输出金额单位：万元 或 元（默认沿用输入的单位）"},
+			&cli.BoolFlag{Name: "raw", Usage: "CSV 中以 = + - @ 开头的单元格原样写出（默认加 ' 以防被当作公式）"},
+			&cli.BoolFlag{Name: "force", Usage: "覆盖已存在的输出文件"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "不列出写入的文件"},
+		},
+		Action: func(c *cli.Context) error {
+			cv, err := newConverter(c)
+			if err != nil {
+				return err
+			}
+			return cv.run(c.Args().Slice())
+		},
+	}
+}
+
+// converter carries the options of one convert run and what it found.
+type converter struct {
+	c                *cli.Context
+	out, outDir, to  string
+	unit             convert.Unit
+	csv              convert.CSVOptions
+	encoding         string
+	force, quiet     bool
+	written          []string
+	errors, unreadIn int
+}
+
+func newConverter(c *cli.Context) (*converter, error) {
+	cv := &converter{c: c, out: c.String("out"), outDir: c.String("out-dir"), to: strings.ToLower(c.String("to")),
+		encoding: c.String("encoding"), force: c.Bool("force"), quiet: c.Bool("quiet"),
+		csv: convert.CSVOptions{Encoding: c.String("to-encoding"), Raw: c.Bool("raw")}}
+	switch {
+	case c.NArg() == 0:
+		return nil, usagef("请指定要转换的文件")
+	case cv.out == "" && cv.outDir == "":
+		return nil, usagef("请用 -o 指定输出文件，或用 --out-dir 指定输出文件夹")
+	case cv.out != "" && cv.outDir != "":
+		return nil, usagef("-o 与 --out-dir 只能用一个")
+	}
+	if cv.to != "" && cv.to != "xlsx" && cv.to != "csv" {
+		return nil, usagef("--to 只能是 xlsx 或 csv，而不是「%s」", cv.to)
+	}
+	if s := c.String("unit"); s != "" {
+		u, err := unitFlag(s)
+		if err != nil {
+			return nil, err
+		}
+		cv.unit = u
+	}
+	if _, err := convert.EncodeText("", cv.csv.Encoding); err != nil {
+		return nil, usagef("--to-encoding：%v", err)
+	}
+	return cv, nil
+}
+
+// target is the output format of an input: the --to flag, else the -o
+// extension, else the input's extension.
+func (cv *converter) target(input string) string {
+	if cv.to != "" {
+		return cv.to
+	}
+	if cv.out != "" {
+		switch strings.ToLower(filepath.Ext(cv.out)) {
+		case ".xlsx":
+			return "xlsx"
+		case ".csv", ".tsv", ".txt":
+			return "csv"
+		}
+	}
+	switch strings.ToLower(filepath.Ext(input)) {
+	case ".xlsx", ".xlsm":
+		return "csv"
+	}
+	return "xlsx"
+}
+
+func (cv *converter) run(inputs []string) error {
+	if cv.out != "" && len(inputs) > 1 {
+		for _, in := range inputs {
+			if cv.target(in) != "xlsx" || !isTextInput(in) {
+				return usagef("-o 只能把多个 CSV 文件合并为工作簿；其他情况请用 --out-dir")
+			}
+		}
+		cv.toWorkbooks(inputs)
+	} else {
+		for _, in := range inputs {
+			if err := cv.c.Context.Err(); err != nil {
+				return err
+			}
+			if cv.target(in) == "csv" {
+				cv.toCSV(in)
+			} else {
+				cv.toWorkbooks([]string{in})
+			}
+		}
+	}
+	if !cv.quiet {
+		for _, w := range cv.written {
+			fmt.Fprintln(cv.c.App.Writer, "已写入", w)
+		}
+	}
+	switch {
+	case len(cv.written) == 0 && cv.unreadIn > 0:
+		return fmt.Errorf("%w：没有可转换的输入", convert.ErrUnreadable)
+	case len(cv.written) == 0:
+		return usagef("没有写出任何文件")
+	case cv.errors > 0 || cv.unreadIn > 0:
+		fmt.Fprintf(cv.c.App.ErrWriter, "发现错误 %d 个，其余内容已转换。\n", cv.errors+cv.unreadIn)
+		return errProblems
+	}
+	return nil
+}
+
+func isTextInput(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".tsv", ".txt":
+		return true
+	}
+	return false
+}
+
+// fail reports an input or output that could not be handled.
+func (cv *converter) fail(err error) {
+	fmt.Fprintln(cv.c.App.ErrWriter, "错误", err)
+	var ue *usageError
+	if errors.As(err, &ue) {
+		cv.errors++
+		return
+	}
+	cv.unreadIn++
+}
+
+// report prints the problems of a submission: "file:line:column: reason"
+// for rows of text files, the problem's own line otherwise.
+func (cv *converter) report(sub *templates.Submission) {
+	for _, p := range sub.Problems {
+		if p.Severity == templates.Error {
+			cv.errors++
+		}
+		var le *convert.LocatedError
+		if errors.As(p, &le) && le.Line > 0 {
+			fmt.Fprintf(cv.c.App.ErrWriter, "%s:%d:%d: %s %s：%s\n", le.File, le.Line, le.Col, p.Severity, p.Rule, p.Message)
+			continue
+		}
+		fmt.Fprintln(cv.c.App.ErrWriter, p.Error())
+	}
+}
+
+// claim checks that an output path may be written: not written earlier in
+// this run, and not existing unless --force.
+func (cv *converter) claim(path string) error {
+	for _, w := range cv.written {
+		if w == path {
+			return usagef("%s 在本次转换中已写过（同一乡镇出现在多个输入中？），未覆盖", path)
+		}
+	}
+	if _, err := os.Stat(path); err == nil && !cv.force {
+		return usagef("%s 已存在；如要覆盖请加 --force", path)
+	}
+	return os.MkdirAll(filepath.Dir(path), 0o755)
+}
+
+// toWorkbooks reads inputs (several are one set of flat tables) and writes
+// one standard workbook per township.
+func (cv *converter) toWorkbooks(inputs []string) {
+	var wbs []*convert.Workbook
+	for _, in := range inputs {
+		wb, err := convert.Open(in, convert.Options{Encoding: cv.encoding})
+		if err != nil {
+			cv.fail(err)
+			continue
+		}
+		wbs = append(wbs, wb)
+	}
+	if len(wbs) == 0 {
+		return
+	}
+	subs, ok := templates.ReadFlat(wbs...)
+	if !ok {
+		for _, wb := range wbs {
+			sub := templates.Read(wb)
+			if len(sub.Projects) == 0 && wb.Format != "csv" {
+				cv.copyWorkbook(wb)
+				continue
+			}
+			subs = append(subs, sub)
+		}
+	}
+	if cv.out != "" && len(subs) > 1 {
+		names := make([]string, len(subs))
+		for i, s := range subs {
+			names[i] = s.Township.Value
+		}
+		cv.fail(usagef("输入含 %d 个乡镇（%s），每个乡镇一个工作簿，请用 --out-dir 指定输出文件夹", len(subs), strings.Join(names, "、")))
+		return
+	}
+	for _, sub := range subs {
+		cv.report(sub)
+		if len(sub.Projects) == 0 {
+			cv.fail(usagef("%s：没有找到项目（表头需有“项目编码”或“项目名称”，以及“预算数”或指标列）", sub.File))
+			continue
+		}
+		path := cv.out
+		if path == "" {
+			path = filepath.Join(cv.outDir, fileSafe(sub.Township.Value)+".xlsx")
+		}
+		if err := cv.claim(path); err != nil {
+			cv.fail(err)
+			continue
+		}
+		err := templates.WriteTemplate(path, templates.TemplateOptions{Prefill: sub, Unit: cv.unit, Projects: len(sub.Projects)})
+		if err != nil {
+			cv.fail(err)
+			continue
+		}
+		cv.written = append(cv.written, path)
+	}
+}
+
+// copyWorkbook writes a workbook that is neither a form nor a flat table
+// sheet by sheet as it is.
+func (cv *converter) copyWorkbook(wb *convert.Workbook) {
+	path := cv.out
+	if path == "" {
+		path = filepath.Join(cv.outDir, stem(wb.Path)+".xlsx")
+	}
+	if err := cv.claim(path); err != nil {
+		cv.fail(err)
+		return
+	}
+	if err := writeGridWorkbook(path, wb); err != nil {
+		cv.fail(err)
+		return
+	}
+	cv.written = append(cv.written, path)
+}
+
+func writeGridWorkbook(path string, wb *convert.Workbook) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	first := true
+	for _, sh := range wb.Sheets {
+		name := sh.Name
+		if first {
+			if err := f.SetSheetName("Sheet1", name); err != nil {
+				return err
+			}
+			first = false
+		} else if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+		for r, row := range sh.Rows {
+			for c, v := range row {
+				if v == "" {
+					continue
+				}
+				if err := f.SetCellStr(name, convert.CellName(r, c), v); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return f.SaveAs(path)
+}
+
+// toCSV writes a workbook as CSV: a township form as 项目明细 and 指标明细,
+// any other workbook one CSV per non-empty sheet, as it is.
+func (cv *converter) toCSV(input string) {
+	wb, err := convert.Open(input, convert.Options{Encoding: cv.encoding})
+	if err != nil {
+		cv.fail(err)
+		return
+	}
+	var sheets []csvSheet
+	if _, flat := templates.ReadFlat(wb); !flat {
+		if sub := templates.Read(wb); len(sub.Projects) > 0 {
+			cv.report(sub)
+			sheets = townshipSheets(sub, cv.unit)
+		}
+	}
+	if sheets == nil {
+		for _, sh := range wb.Sheets {
+			if !sheetEmpty(sh) {
+				sheets = append(sheets, csvSheet{sh.Name, sh.Rows})
+			}
+		}
+	}
+	if len(sheets) == 0 {
+		cv.fail(usagef("%s：所有工作表都是空的", input))
+		return
+	}
+	for _, sh := range sheets {
+		path := cv.csvPath(input, sh.name, len(sheets))
+		if err := cv.claim(path); err != nil {
+			cv.fail(err)
+			continue
+		}
+		opt := cv.csv
+		if strings.EqualFold(filepath.Ext(path), ".tsv") {
+			opt.Comma = '\t'
+		}
+		data, err := convert.EncodeCSV(sh.rows, opt)
+		if err == nil {
+			err = os.WriteFile(path, data, 0o644)
+		}
+		if err != nil {
+			cv.fail(&convert.LocatedError{File: path, Sheet: sh.name, Err: err})
+			continue
+		}
+		cv.written = append(cv.written, path)
+	}
+}
+
+// csvPath names the CSV of one sheet: -o itself for a single sheet, else
+// "<-o stem>-<sheet>.csv" beside it (or "<-o>/<sheet>.csv" when -o has no
+// CSV extension); with --out-dir "<dir>/<input stem>-<sheet>.csv".
+func (cv *converter) csvPath(input, sheet string, n int) string {
+	if cv.out == "" {
+		return filepath.Join(cv.outDir, stem(input)+"-"+fileSafe(sheet)+".csv")
+	}
+	ext := filepath.Ext(cv.out)
+	if !isTextInput(cv.out) {
+		return filepath.Join(cv.out, fileSafe(sheet)+".csv")
+	}
+	if n == 1 {
+		return cv.out
+	}
+	return strings.TrimSuffix(cv.out, ext) + "-" + fileSafe(sheet) + ext
+}
+
+type csvSheet struct {
+	name string
+	rows [][]string
+}
+
+// townshipSheets lays a township's projects and indicators out as the
+// tables 项目明细 and 指标明细, amounts exact in unit (the submission's when
+// UnitUnknown).
+func townshipSheets(sub *templates.Submission, unit convert.Unit) []csvSheet {
+	if unit == convert.UnitUnknown {
+		unit = sub.Unit
+	}
+	if unit == convert.UnitUnknown {
+		unit = convert.UnitWan
+	}
+	u := "(" + unit.String() + ")"
+	year := ""
+	if sub.Year != 0 {
+		year = fmt.Sprint(sub.Year)
+	}
+	projects := [][]string{{"乡镇", "行政区划代码", "预算年度", "项目编码", "项目名称", "预算数" + u, "财政资金" + u, "其他资金" + u,
+		"资金用途", "3月底" + u, "6月底" + u, "10月底" + u, "12月底" + u, "绩效目标"}}
+	indicators := [][]string{{"乡镇", "项目编码", "项目名称", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"}}
+	for _, p := range sub.Projects {
+		row := []string{sub.Township.Value, sub.Code.Value, year, p.Code.Value, p.Name.Value,
+			amountText(p.Budget, unit), amountText(p.Fiscal, unit), amountText(p.Other, unit), p.Purpose.Value}
+		for _, m := range p.Plan {
+			row = append(row, amountText(m, unit))
+		}
+		projects = append(projects, append(row, p.Goal.Value))
+		for _, ind := range p.Indicators {
+			indicators = append(indicators, []string{sub.Township.Value, p.Code.Value, p.Name.Value, ind.Level1.Value,
+				ind.Level2.Value, ind.Level3.Value, ind.Desc.Value, ind.Value.Value, ind.Basis.Value})
+		}
+	}
+	return []csvSheet{{"项目明细", projects}, {"指标明细", indicators}}
+}
+
+// amountText writes an amount exactly in unit: two decimals when they
+// suffice, every digit otherwise; blank stays blank.
+func amountText(m templates.Money, unit convert.Unit) string {
+	if m.Blank {
+		return ""
+	}
+	v := convert.FromYuan(m.Yuan, unit)
+	if v.Equal(v.Round(2)) {
+		return v.StringFixed(2)
+	}
+	return v.String()
+}
+
+func sheetEmpty(sh convert.Sheet) bool {
+	for _, row := range sh.Rows {
+		for _, c := range row {
+			if strings.TrimSpace(c) != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func stem(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+}
+
+// fileSafe replaces characters Windows forbids in file names.
+func fileSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`\/:*?"<>|`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, s)
+}
