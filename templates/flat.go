@@ -148,10 +148,14 @@ type flatTable struct {
 	year     int
 }
 
-// findFlatTable looks for a flat table's header on a sheet and reads the
-// title and unit lines above it.
+// flatHeaderRows bounds the search for a flat table's header: exports put
+// at most a few title, unit and note lines above it.
+const flatHeaderRows = 30
+
+// findFlatTable looks for a flat table's header in the first rows of a
+// sheet and reads the title and unit lines above it.
 func findFlatTable(wb *convert.Workbook, sh *convert.Sheet) (*flatTable, bool) {
-	for row := range sh.Rows {
+	for row := range min(len(sh.Rows), flatHeaderRows) {
 		cols, units := flatHeader(sh.Rows[row])
 		if !isFlatTableHeader(cols) {
 			continue
