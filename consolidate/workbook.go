@@ -90,6 +90,10 @@ func SaveAtomic(ctx context.Context, f *excelize.File, path string) error {
 	if err := canonicalZip(tmp, buf.Bytes()); err != nil {
 		return &convert.LocatedError{File: path, Err: err}
 	}
+	// CreateTemp makes the file private; the output is an ordinary document.
+	if err := tmp.Chmod(0o644); err != nil {
+		return &convert.LocatedError{File: path, Err: err}
+	}
 	if err := tmp.Sync(); err != nil {
 		return &convert.LocatedError{File: path, Err: err}
 	}

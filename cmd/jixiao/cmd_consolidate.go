@@ -115,7 +115,10 @@ func writeJSONFile(path string, rep consolidate.Report) error {
 		return err
 	}
 	name := tmp.Name()
-	err = rep.WriteJSON(tmp)
+	err = tmp.Chmod(0o644)
+	if err == nil {
+		err = rep.WriteJSON(tmp)
+	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
