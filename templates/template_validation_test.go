@@ -1,7 +1,9 @@
 package templates
 
 import (
+	"context"
 	"errors"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -261,6 +263,60 @@ func TestChineseNumber(t *testing.T) {
 		t.Run(tc.want, func(t *testing.T) {
 			if got := chineseNumber(tc.n); got != tc.want {
 				t.Errorf("chineseNumber(%d) = %q, want %q", tc.n, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestBlankTemplateReadsEmpty reads untouched templates: no project, no
+// problem, and no cell of 填报说明 that the reader could take for a label.
+func TestBlankTemplateReadsEmpty(t *testing.T) {
+	tests := []struct {
+		name string
+		opt  TemplateOptions
+	}{
+		{"classic", TemplateOptions{}},
+		{"2021 in 元 with password", TemplateOptions{Framework: Framework2021(), Unit: convert.UnitYuan, Password: "secret", Year: 2025}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "模板.xlsx")
+			if err := WriteTemplate(path, tc.opt); err != nil {
+				t.Fatal(err)
+			}
+			sub, err := ReadFile(context.Background(), path, ReadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(sub.Projects) != 0 || len(sub.Problems) != 0 || len(sub.Overall.Items) != 0 || sub.Overall.Summary.Value != "" {
+				t.Errorf("blank template read as %d projects, %d items, summary %q, problems %v",
+					len(sub.Projects), len(sub.Overall.Items), sub.Overall.Summary.Value, sub.Problems)
+			}
+			want := tc.opt.Unit
+			if want == convert.UnitUnknown {
+				want = convert.UnitWan
+			}
+			if sub.Unit != want || sub.Year != tc.opt.Year {
+				t.Errorf("unit %v year %d, want %v %d", sub.Unit, sub.Year, want, tc.opt.Year)
+			}
+			wb, err := convert.Open(path, convert.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, sh := range wb.Sheets {
+				if sh.Name != SheetGuide {
+					continue
+				}
+				for r, row := range sh.Rows {
+					for c, v := range row {
+						if m := MatchLabel(v); m.Field != FieldNone {
+							t.Errorf("填报说明!%s %q reads as a label", convert.CellName(r, c), v)
+						}
+						if _, ok := UnitLine(v); ok {
+							t.Errorf("填报说明!%s %q reads as a unit line", convert.CellName(r, c), v)
+						}
+					}
+				}
 			}
 		})
 	}
