@@ -244,7 +244,6 @@ func (b *builder) blockValidations(top, n int) error {
 	if err := amount.SetRange(0, "", excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorGreaterThanOrEqual); err != nil {
 		return err
 	}
-	amount.Formula2 = ""
 	amount.SetInput("金额", "只填数字，单位见本表上方的「单位」行（在「基本信息」的金额单位中选择，当前为"+unit+"）；不填写可留空。")
 	amount.SetError(excelize.DataValidationErrorStyleStop, "金额", "金额必须是不小于 0 的数字，不要带单位或文字。")
 	dvs = append(dvs, amount)

@@ -107,6 +107,9 @@ func (b *builder) basicSheet() error {
 			}
 			dv.SetError(excelize.DataValidationErrorStyleStop, "预算年度", "请填写 2000 至 2100 之间的四位年份。")
 		case FieldUnit:
+			if row != unitRow {
+				return fmt.Errorf("金额单位 is on row %d, the unit lines refer to row %d", row, unitRow)
+			}
 			if err := dv.SetDropList([]string{convert.UnitWan.String(), convert.UnitYuan.String()}); err != nil {
 				return err
 			}
