@@ -89,6 +89,10 @@ func (r *Result) count(s templates.Severity) int {
 // ErrNoInput means no file to read was found under the paths given.
 var ErrNoInput = errors.New("没有找到可读取的文件")
 
+// ErrInternal marks a file whose reading failed on a fault in jixiao itself
+// (a recovered panic), not in the file; it is reported with ErrUnreadable.
+var ErrInternal = errors.New("jixiao 内部错误，请将该文件报告给维护人员")
+
 // isInputExtension reports whether files with extension ext are taken from
 // folders. Other files in a folder are listed as skipped, never silently
 // ignored; formats jixiao cannot read (.et, .pdf, …) are taken so that the
@@ -254,7 +258,7 @@ func readOne(ctx context.Context, path string, opt Options) (sfs []SourceFile) {
 	defer func() {
 		if r := recover(); r != nil {
 			sfs = []SourceFile{{Path: path, Status: StatusUnreadable,
-				Err: &convert.LocatedError{File: path, Err: fmt.Errorf("%w: 内部错误 %v", convert.ErrUnreadable, r)}}}
+				Err: &convert.LocatedError{File: path, Err: fmt.Errorf("%w（%w）: %v", convert.ErrUnreadable, ErrInternal, r)}}}
 		}
 	}()
 	subs, err := templates.ReadFileAll(ctx, path, templates.ReadOptions{Encoding: opt.Encoding})

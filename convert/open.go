@@ -27,6 +27,9 @@ func Open(path string, opt Options) (*Workbook, error) {
 	if err != nil {
 		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w: %v", ErrUnreadable, err)}
 	}
+	if len(head) == 0 {
+		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w：文件为空（0 字节），可能是保存或复制中断，请重新提交", ErrUnreadable)}
+	}
 	format := Sniff(path, head)
 	var wb *Workbook
 	switch format {
