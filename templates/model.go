@@ -71,6 +71,11 @@ type Submission struct {
 	Code Text
 	// Year is the 预算年度 where stated or evident from the file, else 0.
 	Year int
+	// Filler, Phone and FilledOn are 填报人, 联系电话 and 填报日期 (as
+	// YYYY-MM-DD when the cell holds a date) where stated.
+	Filler   Text
+	Phone    Text
+	FilledOn Text
 	// Unit is the document-level money unit (default 万元).
 	Unit convert.Unit
 	// Overall is the 部门整体绩效目标.

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/xuri/excelize/v2"
+
 	"jixiao/convert"
 )
 
@@ -141,6 +143,14 @@ func (r *reader) readDocument() {
 					if r.sub.Code.Value == "" {
 						r.sub.Code = r.valueRight(sh, row, col, m)
 					}
+				case FieldFiller:
+					setOnce(&r.sub.Filler, r.valueRight(sh, row, col, m))
+				case FieldPhone:
+					setOnce(&r.sub.Phone, r.valueRight(sh, row, col, m))
+				case FieldDate:
+					t := r.valueRight(sh, row, col, m)
+					t.Value = dateText(t.Value)
+					setOnce(&r.sub.FilledOn, t)
 				case FieldYear:
 					if r.sub.Year == 0 {
 						r.sub.Year = parseYear(r.valueRight(sh, row, col, m).Value)
@@ -172,6 +182,27 @@ func (r *reader) finishDocument() {
 	for i := range r.sub.Problems {
 		r.sub.Problems[i].Township = r.sub.Township.Value
 	}
+}
+
+// setOnce keeps the first stated value of a document field.
+func setOnce(dst *Text, t Text) {
+	if dst.Value == "" && t.Value != "" {
+		*dst = t
+	}
+}
+
+// dateText renders a date cell's raw serial number as YYYY-MM-DD and leaves
+// any other text as written.
+func dateText(s string) string {
+	n, err := strconv.ParseFloat(s, 64)
+	if err != nil || n < 1 || n > 2958465 {
+		return s
+	}
+	t, err := excelize.ExcelDateToTime(n, false)
+	if err != nil {
+		return s
+	}
+	return t.Format("2006-01-02")
 }
 
 var townshipPattern = regexp.MustCompile(`\p{Han}{1,10}?(?:镇|乡|街道)`)

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -26,7 +27,7 @@ type filledProject struct {
 // filledForm is what a township types into the whole template.
 type filledForm struct {
 	township, code, year, unit, filler, phone, date string
-	summary                                         string
+	summary, measures                               string
 	items                                           [][3]string // 名称, 绩效目标, 绩效指标
 	projects                                        []filledProject
 }
@@ -65,8 +66,9 @@ func sampleForm(unit string, cost [2]string) filledForm {
 	return filledForm{
 		township: "王官营镇", code: "130208100000", year: "2024", unit: unit,
 		filler: "张三", phone: "0315-5123456", date: "2024-01-15",
-		summary: "宣传贯彻执行党的路线方针政策，组织召开本级人民代表大会1次。\n执行本行政区域内的经济和社会发展计划、预算。",
-		items:   items,
+		summary:  "宣传贯彻执行党的路线方针政策，组织召开本级人民代表大会1次。\n执行本行政区域内的经济和社会发展计划、预算。",
+		measures: "（一）完善制度建设。\n（二）加强支出管理。\n（三）加强绩效运行监控。",
+		items:    items,
 		projects: []filledProject{
 			{code: "13020824P000010100133", name: "2022年非税收入", purpose: "补充乡镇办公经费，保障工作正常运转。",
 				goal:   "1.补充办公经费\n2.维持乡镇正常运转",
@@ -103,6 +105,16 @@ func labelCells(t *testing.T, f *excelize.File, sheet string) map[string][][2]in
 	return out
 }
 
+// typedDate is a date as a township types it into a date cell: a real date.
+func typedDate(t *testing.T, s string) time.Time {
+	t.Helper()
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 func name(col, row int) string {
 	n, _ := excelize.CoordinatesToCellName(col, row)
 	return n
@@ -133,7 +145,7 @@ func fill(t *testing.T, f *excelize.File, form filledForm) {
 	year, _ := strconv.Atoi(form.year)
 	for label, v := range map[string]any{
 		"单位名称": form.township, "行政区划代码": form.code, "预算年度": year, "金额单位": form.unit,
-		"填报人": form.filler, "联系电话": form.phone, "填报日期": form.date,
+		"填报人": form.filler, "联系电话": form.phone, "填报日期": typedDate(t, form.date),
 	} {
 		at := basic[label][0]
 		set(templates.SheetBasic, name(at[0]+1, at[1]), v)
@@ -141,6 +153,8 @@ func fill(t *testing.T, f *excelize.File, form filledForm) {
 	ov := labelCells(t, f, templates.SheetOverall)
 	at := ov["总体绩效目标"][0]
 	set(templates.SheetOverall, name(at[0]+1, at[1]), form.summary)
+	ms := ov["工作保障措施"][0]
+	set(templates.SheetOverall, name(ms[0]+1, ms[1]), form.measures)
 	hdr := ov["序号"][0]
 	for i, it := range form.items {
 		for k, v := range it {
@@ -248,6 +262,10 @@ func checkSubmission(t *testing.T, sub *templates.Submission, form filledForm, u
 	eq("行政区划代码", sub.Code.Value, form.code)
 	eq("预算年度", strconv.Itoa(sub.Year), form.year)
 	eq("金额单位", sub.Unit.String(), form.unit)
+	eq("填报人", sub.Filler.Value, form.filler)
+	eq("联系电话", sub.Phone.Value, form.phone)
+	eq("填报日期", sub.FilledOn.Value, form.date)
+	eq("工作保障措施", sub.Overall.Measures.Value, form.measures)
 	eq("总体绩效目标", sub.Overall.Summary.Value, form.summary)
 	if len(sub.Overall.Items) != len(form.items) {
 		t.Fatalf("read %d 分项, want %d", len(sub.Overall.Items), len(form.items))
