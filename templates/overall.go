@@ -3,6 +3,7 @@ package templates
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"jixiao/convert"
 )
@@ -22,7 +23,7 @@ func (r *reader) readOverall(sh *convert.Sheet) {
 			case m.Field == FieldOverallSummary && r.sub.Overall.Summary.Value == "":
 				t := r.valueRight(sh, row, col, m)
 				if t.Value == "" {
-					t = r.firstTextBelow(sh, row, col)
+					t = r.textBelow(sh, row, col)
 				}
 				r.sub.Overall.Summary = t
 			case m.Field == FieldItemNo && len(r.sub.Overall.Items) == 0:
@@ -30,7 +31,7 @@ func (r *reader) readOverall(sh *convert.Sheet) {
 			case m.Field == FieldMeasures && r.sub.Overall.Measures.Value == "":
 				t := r.valueRight(sh, row, col, m)
 				if t.Value == "" {
-					t = r.firstTextBelow(sh, row, col)
+					t = r.textBelow(sh, row, col)
 				}
 				r.sub.Overall.Measures = t
 			case m.Field == FieldOverallItems && len(r.sub.Overall.Items) == 0:
@@ -50,6 +51,60 @@ func (r *reader) firstTextBelow(sh *convert.Sheet, row, col int) Text {
 		}
 	}
 	return Text{Src: r.src(sh, row, col)}
+}
+
+// textBelow reads free text written under its label, as a document's
+// paragraphs are: the first non-empty row within three rows below, and the
+// rows after it in the same column, joined with "\n", until a blank row, a
+// row with other cells filled (a table), a label, a unit line or a heading.
+func (r *reader) textBelow(sh *convert.Sheet, row, col int) Text {
+	t := r.firstTextBelow(sh, row, col)
+	pos, ok := cellPos(t.Src.Cell)
+	if t.Value == "" || !ok {
+		return t
+	}
+	lines := []string{t.Value}
+	for rr := pos.Row + 1; rr < len(sh.Rows); rr++ {
+		v := r.text(sh, rr, col).Value
+		if v == "" || cellsBeside(sh, rr, col) || endsFreeText(v) {
+			break
+		}
+		lines = append(lines, v)
+	}
+	t.Value = strings.Join(lines, "\n")
+	return t
+}
+
+// cellsBeside reports whether row has a non-empty cell other than col.
+func cellsBeside(sh *convert.Sheet, row, col int) bool {
+	for c, v := range sh.Rows[row] {
+		if c != col && strings.TrimSpace(v) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// partHeading matches a heading that starts the next part or section:
+// "第二部分…", "四、…".
+var partHeading = regexp.MustCompile(`^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、)`)
+
+// endsFreeText reports whether a row ends a run of free-text paragraphs: a
+// label, a unit line, or a short heading without sentence punctuation that
+// opens a part or section or titles a table ("预算项目绩效目标",
+// "1、2022年非税收入绩效目标表").
+func endsFreeText(v string) bool {
+	if MatchLabel(v).Field != FieldNone {
+		return true
+	}
+	if _, ok := UnitLine(v); ok {
+		return true
+	}
+	s := convert.NormalizeLabel(v)
+	if utf8.RuneCountInString(s) > 30 || strings.ContainsAny(s, "。；;，,:") {
+		return false
+	}
+	return partHeading.MatchString(s) || strings.HasSuffix(s, "绩效目标") || strings.HasSuffix(s, "绩效目标表")
 }
 
 // readItemTable reads the 分项 rows under a 序号 | 名称 | 绩效目标 | 绩效指标 header.

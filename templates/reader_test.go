@@ -107,6 +107,9 @@ func compareDocument(t *testing.T, sub *templates.Submission, doc seed.Document,
 	if sub.Overall.Summary.Value != doc.Overall {
 		t.Errorf("总体绩效目标 = %q…, want %q…", head(sub.Overall.Summary.Value), head(doc.Overall))
 	}
+	if sub.Overall.Measures.Value != doc.Measures {
+		t.Errorf("工作保障措施 = %q…, want %q…", head(sub.Overall.Measures.Value), head(doc.Measures))
+	}
 	if len(sub.Overall.Items) != len(doc.Items) {
 		t.Fatalf("%d 分项, want %d", len(sub.Overall.Items), len(doc.Items))
 	}
@@ -187,6 +190,8 @@ func TestReadVariants(t *testing.T) {
 		{"王官营镇-元.xlsx", true, "元"},
 		{"基本信息-别名.xlsx", true, "万元"},
 		{"王官营镇-旧版.xls", true, "万元"},
+		{"王官营镇.docx", true, "万元"},
+		{"王官营镇-LibreOffice.docx", true, "万元"},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {

@@ -108,6 +108,10 @@ var labelIndex = func() map[string]Field {
 // sectionNumber matches leading section numbering such as "一、", "1、", "(一)".
 var sectionNumber = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|\d+[、.]|\([一二三四五六七八九十]+\))`)
 
+// maxLabelLen bounds, in bytes of normalised text, what can be a label: a
+// longer cell is a value, unless it starts with a label and a colon.
+const maxLabelLen = 120
+
 // LabelMatch is the result of matching a cell's text against the schema.
 type LabelMatch struct {
 	Field Field
@@ -125,23 +129,27 @@ type LabelMatch struct {
 //	m := templates.MatchLabel("其中：财政    资金") // m.Field == FieldFiscal
 func MatchLabel(raw string) LabelMatch {
 	s := convert.NormalizeLabel(raw)
-	if s == "" || len(s) > 120 {
+	if s == "" {
 		return LabelMatch{}
 	}
-	if f, ok := labelIndex[strings.TrimSuffix(s, ":")]; ok {
-		return LabelMatch{Field: f}
-	}
-	if base, u, ok := splitUnitSuffix(s); ok {
-		if f, ok := labelIndex[base]; ok {
-			return LabelMatch{Field: f, Unit: u}
-		}
-	}
-	if t := sectionNumber.ReplaceAllString(s, ""); t != s {
-		if f, ok := labelIndex[strings.TrimSuffix(t, ":")]; ok {
+	if len(s) <= maxLabelLen {
+		if f, ok := labelIndex[strings.TrimSuffix(s, ":")]; ok {
 			return LabelMatch{Field: f}
 		}
+		if base, u, ok := splitUnitSuffix(s); ok {
+			if f, ok := labelIndex[base]; ok {
+				return LabelMatch{Field: f, Unit: u}
+			}
+		}
+		if t := sectionNumber.ReplaceAllString(s, ""); t != s {
+			if f, ok := labelIndex[strings.TrimSuffix(t, ":")]; ok {
+				return LabelMatch{Field: f}
+			}
+		}
 	}
-	if i := strings.Index(s, ":"); i > 0 && i < len(s)-1 {
+	// A label with its value after a colon may run long, as a paragraph
+	// "绩效目标：…" does; only the label before the colon is bounded.
+	if i := strings.Index(s, ":"); i > 0 && i <= maxLabelLen && i < len(s)-1 {
 		if f, ok := labelIndex[s[:i]]; ok {
 			return LabelMatch{Field: f, Inline: inlineValue(raw)}
 		}

@@ -98,7 +98,10 @@ func writeSamples(dir string) error {
 			return err
 		}
 	}
-	return writeLegacy(dir)
+	if err := writeLegacy(dir); err != nil {
+		return err
+	}
+	return writeDocxSamples(dir)
 }
 
 func save(path string, d seed.Document, lay Layout) error {
