@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"time"
 
@@ -58,25 +57,15 @@ func WriteWorkbook(ctx context.Context, res *Result, path string, opt WriteOptio
 	return SaveAtomic(ctx, f, path)
 }
 
-// SaveAtomic saves f to a temporary file in path's folder and renames it
-// over path once complete. On any failure or cancellation the temporary file
-// is removed.
+// SaveAtomic saves f in place of path: the new output appears complete or
+// not at all, and a previous output stays intact until then. The data is
+// written to a temporary file in path's folder (on Linux an unnamed one that
+// vanishes with the process, even when killed) and renamed over path once
+// complete. On any failure or cancellation the temporary file is removed; a
+// named one left by a killed run is removed by the next run writing path.
 //
 //	err := consolidate.SaveAtomic(ctx, f, "out.xlsx")
 func SaveAtomic(ctx context.Context, f *excelize.File, path string) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return &convert.LocatedError{File: path, Err: err}
-	}
-	name := tmp.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(name)
-		}
-	}()
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -87,26 +76,20 @@ func SaveAtomic(ctx context.Context, f *excelize.File, path string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	tmp, err := createAtomic(path)
+	if err != nil {
+		return &convert.LocatedError{File: path, Err: err}
+	}
+	defer tmp.discard()
 	if err := canonicalZip(tmp, buf.Bytes()); err != nil {
-		return &convert.LocatedError{File: path, Err: err}
-	}
-	// CreateTemp makes the file private; the output is an ordinary document.
-	if err := tmp.Chmod(0o644); err != nil {
-		return &convert.LocatedError{File: path, Err: err}
-	}
-	if err := tmp.Sync(); err != nil {
-		return &convert.LocatedError{File: path, Err: err}
-	}
-	if err := tmp.Close(); err != nil {
 		return &convert.LocatedError{File: path, Err: err}
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := os.Rename(name, path); err != nil {
+	if err := tmp.commit(); err != nil {
 		return &convert.LocatedError{File: path, Err: err}
 	}
-	ok = true
 	return nil
 }
 
