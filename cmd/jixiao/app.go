@@ -65,7 +65,7 @@ func commandNames(app *cli.App) []string {
 }
 
 func newApp(stdout, stderr io.Writer) *cli.App {
-	return &cli.App{
+	app := &cli.App{
 		Name:            "jixiao",
 		Usage:           "乡镇预算绩效目标的校验、汇总与转换",
 		Version:         buildInfo(),
@@ -84,6 +84,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			versionCommand(),
 		},
 	}
+	localizeHelp(app)
+	return app
 }
 
 // unitFlag parses the --unit flag.
