@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every fuzz target in the module briefly, besides its committed seeds
+# (which plain `go test` already runs). Targets are found by grep, so new
+# ones are included without editing this script.
+#
+#   .ci/fuzz.sh            # 15 s per target
+#   FUZZTIME=1m .ci/fuzz.sh
+#
+# A crasher is written by go test to <package>/testdata/fuzz/<Target>/;
+# commit it as a regression seed once fixed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+fuzztime="${FUZZTIME:-15s}"
+failed=0
+count=0
+start=$(date +%s)
+while IFS=: read -r file name; do
+	pkg="$(dirname "$file")"
+	count=$((count + 1))
+	echo "== $name ($pkg, $fuzztime)"
+	# Minimising each new input costs up to a minute by default, which would
+	# eat a short run; keep it short here.
+	if ! go test -run='^$' -fuzz="^${name}\$" -fuzztime="$fuzztime" -fuzzminimizetime=5s "$pkg"; then
+		echo "FAIL: $name in $pkg"
+		failed=1
+	fi
+done < <(grep -rHoE --include='*_test.go' '^func Fuzz[A-Za-z0-9_]+' . |
+	sed -E 's/:func /:/' | grep -v '^./.git/' | sort)
+echo "== $count fuzz targets, $(($(date +%s) - start)) s"
+exit "$failed"
