@@ -3,7 +3,6 @@ package templates
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"regexp"
 	"strings"
@@ -311,14 +310,7 @@ func ReadFlat(wbs ...*convert.Workbook) ([]*Submission, bool) {
 //
 //	subs, err := templates.ReadFileAll(ctx, "legacy/绩效目标.csv", templates.ReadOptions{})
 func ReadFileAll(ctx context.Context, path string, opt ReadOptions) ([]*Submission, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	sum, err := fileSHA256(path)
-	if err != nil {
-		return nil, &convert.LocatedError{File: path, Err: fmt.Errorf("%w: %v", convert.ErrUnreadable, err)}
-	}
-	wb, err := convert.Open(path, convert.Options{Encoding: opt.Encoding})
+	wb, sum, err := openInput(ctx, path, opt)
 	if err != nil {
 		return nil, err
 	}

@@ -30,20 +30,29 @@ type ReadOptions struct {
 //	sub, err := templates.ReadFile(ctx, "samples/2024/王官营镇.xlsx", templates.ReadOptions{})
 //	fmt.Println(sub.Township.Value, len(sub.Projects))
 func ReadFile(ctx context.Context, path string, opt ReadOptions) (*Submission, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	sum, err := fileSHA256(path)
-	if err != nil {
-		return nil, &convert.LocatedError{File: path, Err: fmt.Errorf("%w: %v", convert.ErrUnreadable, err)}
-	}
-	wb, err := convert.Open(path, convert.Options{Encoding: opt.Encoding})
+	wb, sum, err := openInput(ctx, path, opt)
 	if err != nil {
 		return nil, err
 	}
 	sub := Read(wb)
 	sub.SHA256 = sum
 	return sub, nil
+}
+
+// openInput hashes a file and opens it as a grid, honouring cancellation.
+func openInput(ctx context.Context, path string, opt ReadOptions) (*convert.Workbook, string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, "", err
+	}
+	sum, err := fileSHA256(path)
+	if err != nil {
+		return nil, "", &convert.LocatedError{File: path, Err: fmt.Errorf("%w: %v", convert.ErrUnreadable, err)}
+	}
+	wb, err := convert.Open(path, convert.Options{Encoding: opt.Encoding})
+	if err != nil {
+		return nil, "", err
+	}
+	return wb, sum, nil
 }
 
 func fileSHA256(path string) (string, error) {
