@@ -1,8 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -14,15 +19,24 @@ var (
 	nameHeads = []rune("王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 	nameMids  = []string{"家营", "各庄", "官屯", "庄子", "家坞", "河头", "官林", "城铺", "树庄", "登坞", "流河", "钊庄", "家店", "集", "村", "家口"}
 	nameTails = []string{"镇", "乡"}
+	// namePrefixes start the names after the first len(nameHeads)*len(nameMids)*len(nameTails).
+	namePrefixes = []rune("东西南北上下前后新老大小高中长青白红金石")
 )
 
+// bulkNameBase is how many distinct names there are without a prefix.
+var bulkNameBase = len(nameHeads) * len(nameMids) * len(nameTails)
+
 // bulkName returns the i-th (0-based) synthetic township name; names are distinct for
-// i < len(nameHeads)*len(nameMids)*len(nameTails).
+// i < bulkNameBase*(1+len(namePrefixes)). The first bulkNameBase names have no prefix.
 func bulkName(i int) string {
 	h := nameHeads[i%len(nameHeads)]
 	m := nameMids[(i/len(nameHeads))%len(nameMids)]
 	t := nameTails[(i/(len(nameHeads)*len(nameMids)))%len(nameTails)]
-	return string(h) + m + t
+	name := string(h) + m + t
+	if k := (i / bulkNameBase) % (1 + len(namePrefixes)); k > 0 {
+		name = string(namePrefixes[k-1]) + name
+	}
+	return name
 }
 
 // bulkLayouts are mixed over the bulk workbooks; each names its township inside, since the
@@ -65,7 +79,8 @@ func bulkDoc(i int) seed.Document {
 	}
 	ps := make([]seed.Project, len(d.Projects))
 	for j, p := range d.Projects {
-		p.Code = fmt.Sprintf("%s%04d%s", p.Code[:16], i%10000, p.Code[20:])
+		// the serial takes the four digits at 16–19 and, from 10000 on, the digit at 11
+		p.Code = fmt.Sprintf("%s%d%s%04d%s", p.Code[:11], (i/10000)%10, p.Code[12:16], i%10000, p.Code[20:])
 		p.Budget = scale(p.Budget)
 		p.Fiscal = p.Budget
 		p.Other = scale(p.Other)
@@ -81,14 +96,38 @@ func bulkDoc(i int) seed.Document {
 	return d
 }
 
+// writeBulk writes n bulk workbooks into dir, on all cores; each file's bytes depend only on
+// its index.
 func writeBulk(dir string, n int) error {
-	for i := 0; i < n; i++ {
-		d := bulkDoc(i)
-		lay, d := bulkLayout(i, d)
-		path := filepath.Join(dir, fmt.Sprintf("乡镇%04d.xlsx", i+1))
-		if err := save(path, d, lay); err != nil {
-			return err
-		}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
 	}
-	return nil
+	width := 4
+	if n > 9999 {
+		width = len(strconv.Itoa(n))
+	}
+	idx := make(chan int)
+	errs := make([]error, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for w := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range idx {
+				if errs[w] != nil {
+					continue
+				}
+				d := bulkDoc(i)
+				lay, d := bulkLayout(i, d)
+				path := filepath.Join(dir, fmt.Sprintf("乡镇%0*d.xlsx", width, i+1))
+				errs[w] = save(path, d, lay)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		idx <- i
+	}
+	close(idx)
+	wg.Wait()
+	return errors.Join(errs...)
 }

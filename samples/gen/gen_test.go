@@ -221,11 +221,23 @@ func TestBulk(t *testing.T) {
 		t.Fatal(err)
 	}
 	names := map[string]bool{}
-	for i := 0; i < 4000; i++ {
-		if names[bulkName(i)] && i < 3200 {
+	for i := 0; i < 20000; i++ {
+		if names[bulkName(i)] {
 			t.Fatalf("bulk name %d repeats: %s", i, bulkName(i))
 		}
 		names[bulkName(i)] = true
+	}
+	codes := map[string]int{}
+	for _, i := range []int{0, 1, 3199, 3200, 9999, 10000, 10001, 19999} {
+		for _, p := range bulkDoc(i).Projects {
+			if len(p.Code) != 21 {
+				t.Errorf("bulk %d: code %s has %d characters", i, p.Code, len(p.Code))
+			}
+			if j, dup := codes[p.Code]; dup {
+				t.Errorf("bulk %d and %d share code %s", j, i, p.Code)
+			}
+			codes[p.Code] = i
+		}
 	}
 	for i := 1; i <= n; i++ {
 		path := filepath.Join(dir, "乡镇"+leftPad(i)+".xlsx")
