@@ -48,7 +48,7 @@ func ReadXLSX(path string) (*Workbook, error) {
 	}
 	wb := &Workbook{Path: path, Format: "xlsx"}
 	for _, name := range f.GetSheetList() {
-		sh, err := readXLSXSheet(f, name)
+		sh, err := readXLSXSheet(f, name, parts[name])
 		if err != nil {
 			return nil, &LocatedError{File: path, Sheet: name, Err: classifyXLSXError(err)}
 		}
@@ -76,7 +76,7 @@ func checkUnzipSize(zr *zip.Reader) error {
 	return nil
 }
 
-func readXLSXSheet(f *excelize.File, name string) (Sheet, error) {
+func readXLSXSheet(f *excelize.File, name, part string) (Sheet, error) {
 	sh := Sheet{Name: name}
 	rows, err := f.Rows(name)
 	if err != nil {
@@ -93,19 +93,8 @@ func readXLSXSheet(f *excelize.File, name string) (Sheet, error) {
 	if err := rows.Error(); err != nil {
 		return sh, err
 	}
-	merges, err := f.GetMergeCells(name)
-	if err != nil {
-		return sh, err
-	}
-	for _, m := range merges {
-		l, t, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		r, b, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		sh.Merges = append(sh.Merges, Merge{Top: t - 1, Left: l - 1, Bottom: b - 1, Right: r - 1})
-	}
-	return sh, nil
+	sh.Merges, err = sheetMerges(f, name, part)
+	return sh, err
 }
 
 func classifyXLSXError(err error) error {
