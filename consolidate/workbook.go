@@ -156,6 +156,9 @@ func BuildWorkbookContext(ctx context.Context, res *Result, opt WriteOptions) (*
 		opt.Threshold = DefaultThreshold
 	}
 	f := excelize.NewFile()
+	// Before any sheet is streamed: afterwards it would parse every streamed
+	// sheet back into memory.
+	f.SetActiveSheet(0)
 	w := &bookWriter{ctx: ctx, f: f, res: res, opt: opt, pivot: BuildPivot(res, opt.Categories)}
 	steps := []func() error{w.styles, w.summary, w.pivotSheet, w.variance, w.unitCosts}
 	if opt.Baseline != nil {
@@ -172,7 +175,6 @@ func BuildWorkbookContext(ctx context.Context, res *Result, opt WriteOptions) (*
 			return nil, err
 		}
 	}
-	f.SetActiveSheet(0)
 	return f, nil
 }
 
