@@ -173,18 +173,23 @@ func (r *Result) Totals() ([]Totals, Totals) {
 	errs, warns := map[string]int{}, map[string]int{}
 	for _, p := range r.Problems {
 		if p.Severity == templates.Error {
-			errs[p.Src.File]++
+			errs[problemKey(p.Src.File, p.Township)]++
 		} else {
-			warns[p.Src.File]++
+			warns[problemKey(p.Src.File, p.Township)]++
 		}
 	}
 	var county Totals
 	out := make([]Totals, len(r.Submissions))
 	for i, sub := range r.Submissions {
 		t := TownshipTotals(sub)
-		t.Errors, t.Warnings = errs[sub.File], warns[sub.File]
+		key := problemKey(sub.File, sub.Township.Value)
+		t.Errors, t.Warnings = errs[key], warns[key]
 		out[i] = t
 		county = county.Add(t)
 	}
 	return out, county
 }
+
+// problemKey identifies a submission among problems: its file and township
+// (a flat file can hold several townships).
+func problemKey(file, township string) string { return file + "\x00" + township }
