@@ -190,11 +190,8 @@ func (r *reader) purposeBelow(sh *convert.Sheet, l labelled, headerRow, end int)
 }
 
 func rowEmpty(sh *convert.Sheet, row int) bool {
-	if row >= len(sh.Rows) {
-		return true
-	}
-	for _, c := range sh.Rows[row] {
-		if strings.TrimSpace(c) != "" {
+	for c, n := 0, rowWidth(sh, row); c < n; c++ {
+		if !cellBlank(sh, row, c) {
 			return false
 		}
 	}

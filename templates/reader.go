@@ -112,10 +112,10 @@ func (r *reader) valueRight(sh *convert.Sheet, row, col int, m LabelMatch) Text 
 	if m.Inline != "" {
 		return Text{Value: m.Inline, Src: r.src(sh, row, col)}
 	}
-	n := len(sh.Rows[row])
+	n := rowWidth(sh, row)
 	for c := col + 1; c < n; c++ {
 		v := sh.Cell(row, c)
-		if strings.TrimSpace(v) == "" {
+		if cellBlank(sh, row, c) {
 			continue
 		}
 		if MatchLabel(v).Field != FieldNone {
@@ -124,6 +124,28 @@ func (r *reader) valueRight(sh *convert.Sheet, row, col int, m LabelMatch) Text 
 		return r.text(sh, row, c)
 	}
 	return Text{Src: r.src(sh, row, col+1)}
+}
+
+// cellBlank reports whether a cell states nothing: blank text and no flag.
+// A formula without a cached value reads as "" but is not blank: it must be
+// reported where it stands, not skipped over.
+func cellBlank(sh *convert.Sheet, row, col int) bool {
+	return strings.TrimSpace(sh.Cell(row, col)) == "" && sh.Flag(row, col) == 0
+}
+
+// rowWidth is the number of cells in a row, counting flagged cells beyond
+// its stored text (a trailing formula without a cached value).
+func rowWidth(sh *convert.Sheet, row int) int {
+	n := 0
+	if row < len(sh.Rows) {
+		n = len(sh.Rows[row])
+	}
+	for pos := range sh.Flags {
+		if pos.Row == row && pos.Col >= n {
+			n = pos.Col + 1
+		}
+	}
+	return n
 }
 
 // readDocument reads document-level fields: 单位名称, 行政区划代码, 预算年度, 金额单位.
