@@ -20,6 +20,9 @@ const (
 	EncUTF16BE = "UTF-16BE"
 	EncGB18030 = "GB18030"
 	EncGBK     = "GBK"
+	// EncUTF8Damaged names UTF-8 text with a few invalid bytes, which were
+	// replaced by U+FFFD: readers report it so the user checks the text.
+	EncUTF8Damaged = "UTF-8（含无效字节）"
 )
 
 var (
@@ -104,7 +107,30 @@ func decodeAuto(data []byte) (string, string, error) {
 	if utf8.Valid(data) {
 		return string(data), EncUTF8, nil
 	}
+	if mostlyUTF8(data) {
+		return strings.ToValidUTF8(string(data), "\uFFFD"), EncUTF8Damaged, nil
+	}
 	return decodeGB(data, simplifiedchinese.GB18030, EncGB18030, false)
+}
+
+// mostlyUTF8 reports whether data is UTF-8 text damaged in a few places:
+// its multi-byte UTF-8 characters outnumber its invalid bytes at least ten
+// to one. GBK text rarely forms valid multi-byte UTF-8 sequences, so it
+// fails this test and is decoded as GB18030.
+func mostlyUTF8(data []byte) bool {
+	multi, invalid := 0, 0
+	for len(data) > 0 {
+		r, n := utf8.DecodeRune(data)
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			invalid++
+			n = 1
+		case n > 1:
+			multi++
+		}
+		data = data[n:]
+	}
+	return multi > 0 && multi >= 10*invalid
 }
 
 // canonicalEncoding maps the names users type to "auto", "utf8", "gbk",

@@ -54,6 +54,10 @@ func TestDecodeText(t *testing.T) {
 		{name: "forced utf-16 guesses LE", enc: "utf-16", data: le, want: seedLine, wantName: "UTF-16LE"},
 		{name: "forced utf-16 guesses BE", enc: "UTF_16", data: be, want: seedLine, wantName: "UTF-16BE"},
 		{name: "auto keyword", enc: "AUTO", data: gbk, want: seedLine, wantName: "GB18030"},
+		{name: "UTF-8 with one stray byte stays UTF-8", data: append([]byte(seedLine), 0xB0, '\n'),
+			want: seedLine + "\ufffd\n", wantName: EncUTF8Damaged},
+		{name: "GBK with a stray byte is still GB18030", data: append(append([]byte{}, gbk...), 0xFF),
+			want: seedLine + "\ufffd", wantName: "GB18030"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,11 @@
 package templates_test
 
 import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"jixiao/convert"
@@ -81,5 +86,36 @@ func TestFlaggedCells(t *testing.T) {
 				t.Errorf("plan = %+v, want blanks", p.Plan)
 			}
 		})
+	}
+}
+
+// TestDamagedUTF8Warns: a UTF-8 CSV with one invalid byte is read as UTF-8
+// (not garbled as GB18030) and the submission carries an encoding warning.
+func TestDamagedUTF8Warns(t *testing.T) {
+	var b strings.Builder
+	for _, row := range formBlock() {
+		b.WriteString(strings.Join(row, ","))
+		b.WriteString("\n")
+	}
+	data := append([]byte(b.String()), 0xB0, '\n')
+	path := filepath.Join(t.TempDir(), "王官营镇.csv")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sub, err := templates.ReadFile(context.Background(), path, templates.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sub.Encoding != convert.EncUTF8Damaged || len(sub.Projects) != 1 || sub.Projects[0].Name.Value != "2022年非税收入" {
+		t.Fatalf("encoding %q, projects %+v", sub.Encoding, sub.Projects)
+	}
+	found := false
+	for _, p := range sub.Problems {
+		if errors.Is(p, convert.ErrEncoding) && p.Severity == templates.Warning && p.Src.File == path {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no encoding warning: %v", sub.Problems)
 	}
 }

@@ -320,6 +320,7 @@ func ReadFileAll(ctx context.Context, path string, opt ReadOptions) ([]*Submissi
 	}
 	for _, s := range subs {
 		s.SHA256 = sum
+		noteEncoding(wb, s)
 	}
 	return subs, nil
 }

@@ -36,7 +36,19 @@ func ReadFile(ctx context.Context, path string, opt ReadOptions) (*Submission, e
 	}
 	sub := Read(wb)
 	sub.SHA256 = sum
+	noteEncoding(wb, sub)
 	return sub, nil
+}
+
+// noteEncoding warns when a text file was UTF-8 with invalid bytes: the
+// characters there were replaced by "�" and the user should check them.
+func noteEncoding(wb *convert.Workbook, sub *Submission) {
+	if wb.Encoding != convert.EncUTF8Damaged {
+		return
+	}
+	sub.Problems = append(sub.Problems, Problem{Severity: Warning, Rule: "文字编码", Township: sub.Township.Value,
+		Src: Source{File: wb.Path}, Err: convert.ErrEncoding,
+		Message: "文件是 UTF-8 编码，但有个别字节无效，已替换为“�”；请核对相关文字，或以 UTF-8 重新导出"})
 }
 
 // openInput hashes a file and opens it as a grid, honouring cancellation.

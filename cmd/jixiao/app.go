@@ -45,6 +45,14 @@ func exitCode(err error) int {
 	return exitUsage
 }
 
+// message renders an error from run for the user, in Chinese.
+func message(err error) string {
+	if errors.Is(err, context.Canceled) {
+		return "已取消（未写出或覆盖任何文件）"
+	}
+	return err.Error()
+}
+
 // run is the whole program: it parses args and runs a command, writing to
 // stdout and stderr. main only maps its error to an exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -249,6 +249,9 @@ func TestInterrupt(t *testing.T) {
 		t.Errorf("took %v to stop after SIGINT", d)
 	}
 	noPanic(t, stderr.String())
+	if !strings.Contains(stderr.String(), "已取消") {
+		t.Errorf("no Chinese cancellation message: %q", stderr.String())
+	}
 	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("output exists after an interrupted run")
 	}

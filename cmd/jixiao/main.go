@@ -17,7 +17,7 @@ func main() {
 	stop()
 	code := exitCode(err)
 	if err != nil && code != exitProblems {
-		fmt.Fprintln(os.Stderr, "jixiao:", err)
+		fmt.Fprintln(os.Stderr, "jixiao:", message(err))
 	}
 	if isDragDrop(os.Args, commandNames(newApp(os.Stdout, os.Stderr))) {
 		// Started by dropping files on the .exe: keep the window open.
