@@ -3,6 +3,7 @@ package convert
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -18,6 +19,13 @@ import (
 //	convert.NormalizeValue("　４．９２ ")              // "4.92"
 //	convert.NormalizeValue("1.补充办公经费\r\n2.维持") // "1.补充办公经费\n2.维持"
 func NormalizeValue(s string) string {
+	if isNormalValue(s) {
+		return s
+	}
+	return normalizeValue(s)
+}
+
+func normalizeValue(s string) string {
 	s = width.Fold.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -62,6 +70,28 @@ func NormalizeLabel(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// isNormalValue reports whether NormalizeValue leaves s as it is: valid
+// UTF-8 with nothing to fold, drop, or turn into a space or line break. Most
+// cells are, and are then returned without an allocation.
+func isNormalValue(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c <= ' ' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || classifyRune(r) != runeKeep || width.LookupRune(r).Folded() != 0 {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 type runeClass int

@@ -3,6 +3,7 @@ package templates
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"jixiao/convert"
 )
@@ -141,9 +142,11 @@ func MatchLabel(raw string) LabelMatch {
 				return LabelMatch{Field: f, Unit: u}
 			}
 		}
-		if t := sectionNumber.ReplaceAllString(s, ""); t != s {
-			if f, ok := labelIndex[strings.TrimSuffix(t, ":")]; ok {
-				return LabelMatch{Field: f}
+		if mayBeNumbered(s) {
+			if loc := sectionNumber.FindStringIndex(s); loc != nil {
+				if f, ok := labelIndex[strings.TrimSuffix(s[loc[1]:], ":")]; ok {
+					return LabelMatch{Field: f}
+				}
 			}
 		}
 	}
@@ -155,6 +158,19 @@ func MatchLabel(raw string) LabelMatch {
 		}
 	}
 	return LabelMatch{}
+}
+
+// mayBeNumbered reports whether s can start with section numbering: a digit,
+// "(" or a Chinese numeral. It saves the regular expression on most cells.
+func mayBeNumbered(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c == '(' || c >= '0' && c <= '9' {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("一二三四五六七八九十", r)
 }
 
 // inlineValue returns the text after the first colon of raw, trimmed.
