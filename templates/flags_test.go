@@ -119,3 +119,44 @@ func TestDamagedUTF8Warns(t *testing.T) {
 		t.Errorf("no encoding warning: %v", sub.Problems)
 	}
 }
+
+// TestAmountProblems: an amount that is not a number is an error at its
+// cell; a 万元 form whose amounts look like 元 (or the reverse) gets a warning.
+func TestAmountProblems(t *testing.T) {
+	cases := []struct {
+		name     string
+		unit     string
+		budget   string
+		rule     string
+		severity templates.Severity
+		sentinel error
+	}{
+		{"not a number", "单位：万元", "4.9二", "金额格式", templates.Error, convert.ErrAmount},
+		{"negative", "单位：万元", "-4.92", "金额格式", templates.Error, convert.ErrNegative},
+		{"yuan figures on a 万元 form", "单位：万元", "49200000", "金额单位", templates.Warning, nil},
+		{"万元 figures on a 元 form", "单位：元", "4.92", "金额单位", templates.Warning, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			rows := formBlock()
+			rows[0][6] = c.unit
+			rows[2][2] = c.budget
+			sub := templates.Read(&convert.Workbook{Path: "t.xlsx", Sheets: []convert.Sheet{{Name: "项目", Rows: rows}}})
+			var got []templates.Problem
+			for _, p := range sub.Problems {
+				if p.Rule == c.rule {
+					got = append(got, p)
+				}
+			}
+			if len(got) != 1 || got[0].Severity != c.severity || got[0].Src.Cell != "C3" || got[0].Project != "13020824P000010100133" {
+				t.Fatalf("problems = %v", sub.Problems)
+			}
+			if c.sentinel != nil {
+				var le *convert.LocatedError
+				if !errors.Is(got[0], c.sentinel) || !errors.As(got[0], &le) || le.Cell != "C3" || le.Sheet != "项目" {
+					t.Errorf("error %v does not wrap %v at 项目!C3", got[0].Err, c.sentinel)
+				}
+			}
+		})
+	}
+}
