@@ -25,12 +25,23 @@ func NormalizeValue(s string) string {
 	return normalizeValue(s)
 }
 
+// normalizeValue folds each rune as it goes; only text that is not valid
+// UTF-8 is folded first as a whole, since the folding copies stray bytes
+// where ranging over them yields U+FFFD.
 func normalizeValue(s string) string {
-	s = width.Fold.String(s)
+	valid := utf8.ValidString(s)
+	if !valid {
+		s = width.Fold.String(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space, lineBreak := false, false
 	for _, r := range s {
+		if valid && r >= utf8.RuneSelf {
+			if f := width.LookupRune(r).Folded(); f != 0 {
+				r = f
+			}
+		}
 		switch cls := classifyRune(r); cls {
 		case runeDrop:
 			continue
@@ -105,6 +116,9 @@ const (
 
 // classifyRune sorts a rune (after width folding) for NormalizeValue.
 func classifyRune(r rune) runeClass {
+	if r > ' ' && r < 0x7f || r >= 0x4e00 && r <= 0x9fff { // printable ASCII, CJK ideographs
+		return runeKeep
+	}
 	switch r {
 	case '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
 		return runeBreak
