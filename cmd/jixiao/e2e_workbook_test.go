@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -20,36 +19,11 @@ import (
 	"jixiao/consolidate"
 )
 
-var (
-	workbookBinOnce sync.Once
-	workbookBin     string
-	workbookBinErr  error
-)
-
-// workbookBinary builds the real jixiao binary once for these tests.
-func workbookBinary(t *testing.T) string {
-	t.Helper()
-	workbookBinOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "jixiao-workbook-")
-		if err != nil {
-			workbookBinErr = err
-			return
-		}
-		workbookBin = filepath.Join(dir, "jixiao")
-		if out, err := exec.Command("go", "build", "-o", workbookBin, ".").CombinedOutput(); err != nil {
-			workbookBinErr = errors.New(string(out))
-		}
-	})
-	if workbookBinErr != nil {
-		t.Fatalf("build: %v", workbookBinErr)
-	}
-	return workbookBin
-}
 
 // jixiao runs the binary and returns stdout, stderr and the exit code.
 func jixiao(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
-	cmd := exec.Command(workbookBinary(t), args...)
+	cmd := exec.Command(binary(t), args...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
