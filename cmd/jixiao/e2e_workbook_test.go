@@ -19,7 +19,6 @@ import (
 	"jixiao/consolidate"
 )
 
-
 // jixiao runs the binary and returns stdout, stderr and the exit code.
 func jixiao(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
