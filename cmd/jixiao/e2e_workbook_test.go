@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"math"
 	"os"
 	"os/exec"
@@ -19,27 +18,6 @@ import (
 	"jixiao/consolidate"
 )
 
-// jixiao runs the binary and returns stdout, stderr and the exit code.
-func jixiao(t *testing.T, args ...string) (string, string, int) {
-	t.Helper()
-	cmd := exec.Command(binary(t), args...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	var ee *exec.ExitError
-	switch {
-	case errors.As(err, &ee):
-		return stdout.String(), stderr.String(), ee.ExitCode()
-	case err != nil:
-		t.Fatal(err)
-	}
-	return stdout.String(), stderr.String(), 0
-}
-
-func samplesDir(parts ...string) string {
-	return filepath.Join(append([]string{"..", "..", "samples"}, parts...)...)
-}
-
 // TestWorkbookSameBytesWhateverJobs: two runs with --jobs 1 and --jobs 4 give
 // byte-identical county workbooks.
 func TestWorkbookSameBytesWhateverJobs(t *testing.T) {
@@ -47,7 +25,7 @@ func TestWorkbookSameBytesWhateverJobs(t *testing.T) {
 	var outs [][]byte
 	for _, jobs := range []string{"1", "4"} {
 		out := filepath.Join(dir, "jobs"+jobs+".xlsx")
-		_, stderr, code := jixiao(t, "consolidate", "-q", "--jobs", jobs, "-o", out, samplesDir("2024"))
+		_, stderr, code := runBinary(t, "consolidate", "-q", "--jobs", jobs, "-o", out, samplePath("2024"))
 		if code != exitProblems { // the samples carry two deliberate errors
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
@@ -67,13 +45,13 @@ func TestWorkbookSameBytesWhateverJobs(t *testing.T) {
 func TestWorkbookBaselineJSON(t *testing.T) {
 	dir := t.TempDir()
 	prev := filepath.Join(dir, "2023.xlsx")
-	if _, stderr, code := jixiao(t, "consolidate", "-q", "--unit", "元", "-o", prev, samplesDir("2023")); code != exitOK {
+	if _, stderr, code := runBinary(t, "consolidate", "-q", "--unit", "元", "-o", prev, samplePath("2023")); code != exitOK {
 		t.Fatalf("2023: exit %d: %s", code, stderr)
 	}
 	var changes []string
-	for _, base := range []string{samplesDir("2023"), prev} {
+	for _, base := range []string{samplePath("2023"), prev} {
 		out := filepath.Join(dir, "out.xlsx")
-		stdout, stderr, code := jixiao(t, "consolidate", "--force", "--json", "-", "--baseline", base, "-o", out, samplesDir("2024"))
+		stdout, stderr, code := runBinary(t, "consolidate", "--force", "--json", "-", "--baseline", base, "-o", out, samplePath("2024"))
 		if code != exitProblems {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
@@ -123,7 +101,7 @@ func TestWorkbookCategoriesFlag(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "out.xlsx")
-	if _, stderr, code := jixiao(t, "consolidate", "-q", "--categories", csv, "-o", out, samplesDir("2024")); code != exitProblems {
+	if _, stderr, code := runBinary(t, "consolidate", "-q", "--categories", csv, "-o", out, samplePath("2024")); code != exitProblems {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	f, err := excelize.OpenFile(out)
@@ -136,7 +114,7 @@ func TestWorkbookCategoriesFlag(t *testing.T) {
 	if !strings.Contains(cats, "转移支付（含未拨付）") || strings.Contains(cats, "|村级转移支付|") {
 		t.Errorf("categories %s", cats)
 	}
-	if _, _, code := jixiao(t, "consolidate", "-q", "--threshold", "很多", "-o", filepath.Join(dir, "x.xlsx"), samplesDir("2024")); code != exitUsage {
+	if _, _, code := runBinary(t, "consolidate", "-q", "--threshold", "很多", "-o", filepath.Join(dir, "x.xlsx"), samplePath("2024")); code != exitUsage {
 		t.Errorf("bad --threshold: exit %d, want %d", code, exitUsage)
 	}
 }
@@ -200,7 +178,7 @@ func TestWorkbookLibreOfficeRecalculation(t *testing.T) {
 	}
 	dir := t.TempDir()
 	out := filepath.Join(dir, "county.xlsx")
-	if _, stderr, code := jixiao(t, "consolidate", "-q", "--baseline", samplesDir("2023"), "-o", out, samplesDir("2024")); code != exitProblems {
+	if _, stderr, code := runBinary(t, "consolidate", "-q", "--baseline", samplePath("2023"), "-o", out, samplePath("2024")); code != exitProblems {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	control := filepath.Join(dir, "control.xlsx")
