@@ -15,12 +15,13 @@ type anchor struct{ row, col int }
 // reads it. A block runs from its anchor row to the row before the next anchor.
 func (r *reader) readProjects(sh *convert.Sheet) {
 	var anchors []anchor
-	for row := range sh.Rows {
-		for col, cell := range sh.Rows[row] {
-			if cell != "" && MatchLabel(cell).Field == FieldProjectCode && !isFlatHeader(sh, row) {
-				anchors = append(anchors, anchor{row, col})
-				break
-			}
+	labels := r.labels(sh)
+	for _, lc := range labels.cells {
+		if n := len(anchors); n > 0 && anchors[n-1].row == lc.row {
+			continue // one block per row
+		}
+		if lc.m.Field == FieldProjectCode && !labels.isFlatHeader(sh, lc.row) {
+			anchors = append(anchors, anchor{lc.row, lc.col})
 		}
 	}
 	for i, a := range anchors {
@@ -38,10 +39,10 @@ func (r *reader) readProjects(sh *convert.Sheet) {
 
 // isFlatHeader reports whether row is the header of a flat table (one row per
 // project or indicator), which is not a form block.
-func isFlatHeader(sh *convert.Sheet, row int) bool {
+func (l *sheetLabels) isFlatHeader(sh *convert.Sheet, row int) bool {
 	seen := map[Field]bool{}
-	for _, cell := range sh.Rows[row] {
-		seen[MatchLabel(cell).Field] = true
+	for col := range sh.Rows[row] {
+		seen[l.match(row, col).Field] = true
 	}
 	return seen[FieldProjectCode] && seen[FieldBudget]
 }
@@ -49,9 +50,10 @@ func isFlatHeader(sh *convert.Sheet, row int) bool {
 // blockUnit finds the unit line nearest above the anchor, after the previous
 // block's anchor; else the document unit.
 func (r *reader) blockUnit(sh *convert.Sheet, a anchor, start int) convert.Unit {
+	labels := r.labels(sh)
 	for row := a.row; row >= start; row-- {
-		for _, cell := range sh.Rows[row] {
-			if u, ok := UnitLine(cell); ok {
+		for col := range sh.Rows[row] {
+			if u, ok := labels.unitLine(row, col); ok {
 				return u
 			}
 		}
@@ -69,22 +71,18 @@ func (r *reader) readBlock(sh *convert.Sheet, a anchor, start, end int) {
 	p.Unit = r.blockUnit(sh, a, start)
 	labels := map[Field]labelled{}
 	headerRow := -1
-	for row := a.row; row < end && headerRow < 0; row++ {
-		for col, cell := range sh.Rows[row] {
-			if cell == "" {
-				continue
-			}
-			m := MatchLabel(cell)
-			if m.Field == FieldNone {
-				continue
-			}
-			if m.Field == FieldLevel1 || m.Field == FieldLevel3 {
-				headerRow = row
-				break
-			}
-			if _, dup := labels[m.Field]; !dup {
-				labels[m.Field] = labelled{row, col, m}
-			}
+	sl := r.labels(sh)
+	for i := sl.from(a.row); i < len(sl.cells) && sl.cells[i].row < end; i++ {
+		row, col, m := sl.cells[i].row, sl.cells[i].col, sl.cells[i].m
+		if m.Field == FieldNone {
+			continue
+		}
+		if m.Field == FieldLevel1 || m.Field == FieldLevel3 {
+			headerRow = row
+			break
+		}
+		if _, dup := labels[m.Field]; !dup {
+			labels[m.Field] = labelled{row, col, m}
 		}
 	}
 	get := func(f Field) Text {

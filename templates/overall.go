@@ -13,30 +13,25 @@ import (
 // header row 序号 | 名称 | 绩效目标 | 绩效指标; or, in documents written as
 // paragraphs, "（一）名称" followed by "绩效目标：…" and "绩效指标：…".
 func (r *reader) readOverall(sh *convert.Sheet) {
-	for row := range sh.Rows {
-		for col, cell := range sh.Rows[row] {
-			if cell == "" {
-				continue
+	for _, lc := range r.labels(sh).cells {
+		row, col, m := lc.row, lc.col, lc.m
+		switch {
+		case m.Field == FieldOverallSummary && r.sub.Overall.Summary.Value == "":
+			t := r.valueRight(sh, row, col, m)
+			if t.Value == "" {
+				t = r.textBelow(sh, row, col)
 			}
-			m := MatchLabel(cell)
-			switch {
-			case m.Field == FieldOverallSummary && r.sub.Overall.Summary.Value == "":
-				t := r.valueRight(sh, row, col, m)
-				if t.Value == "" {
-					t = r.textBelow(sh, row, col)
-				}
-				r.sub.Overall.Summary = t
-			case m.Field == FieldItemNo && len(r.sub.Overall.Items) == 0:
-				r.readItemTable(sh, row)
-			case m.Field == FieldMeasures && r.sub.Overall.Measures.Value == "":
-				t := r.valueRight(sh, row, col, m)
-				if t.Value == "" {
-					t = r.textBelow(sh, row, col)
-				}
-				r.sub.Overall.Measures = t
-			case m.Field == FieldOverallItems && len(r.sub.Overall.Items) == 0:
-				r.readItemParagraphs(sh, row+1, col)
+			r.sub.Overall.Summary = t
+		case m.Field == FieldItemNo && len(r.sub.Overall.Items) == 0:
+			r.readItemTable(sh, row)
+		case m.Field == FieldMeasures && r.sub.Overall.Measures.Value == "":
+			t := r.valueRight(sh, row, col, m)
+			if t.Value == "" {
+				t = r.textBelow(sh, row, col)
 			}
+			r.sub.Overall.Measures = t
+		case m.Field == FieldOverallItems && len(r.sub.Overall.Items) == 0:
+			r.readItemParagraphs(sh, row+1, col)
 		}
 	}
 }

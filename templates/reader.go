@@ -104,6 +104,8 @@ type reader struct {
 	sub *Submission
 	// docUnit is the document-level unit (金额单位 field or the first unit line).
 	docUnit convert.Unit
+	// sheetLabels holds each sheet's label matches once made (see labels).
+	sheetLabels map[*convert.Sheet]*sheetLabels
 }
 
 func (r *reader) src(sh *convert.Sheet, row, col int) Source {
@@ -126,11 +128,10 @@ func (r *reader) valueRight(sh *convert.Sheet, row, col int, m LabelMatch) Text 
 	}
 	n := rowWidth(sh, row)
 	for c := col + 1; c < n; c++ {
-		v := sh.Cell(row, c)
 		if cellBlank(sh, row, c) {
 			continue
 		}
-		if MatchLabel(v).Field != FieldNone {
+		if r.matchAt(sh, row, c).Field != FieldNone {
 			break
 		}
 		return r.text(sh, row, c)
@@ -164,44 +165,40 @@ func rowWidth(sh *convert.Sheet, row int) int {
 func (r *reader) readDocument() {
 	for si := range r.wb.Sheets {
 		sh := &r.wb.Sheets[si]
-		for row := range sh.Rows {
-			for col, cell := range sh.Rows[row] {
-				if cell == "" {
-					continue
+		for _, lc := range r.labels(sh).cells {
+			row, col := lc.row, lc.col
+			if lc.unitLine && r.docUnit == convert.UnitUnknown {
+				r.docUnit = lc.unit
+				continue
+			}
+			m := lc.m
+			switch m.Field {
+			case FieldTownship:
+				if r.sub.Township.Value == "" {
+					if t := r.valueRight(sh, row, col, m); t.Value != "" {
+						t.Value = townshipName(t.Value)
+						r.sub.Township = t
+					}
 				}
-				if u, ok := UnitLine(cell); ok && r.docUnit == convert.UnitUnknown {
+			case FieldRegionCode:
+				if r.sub.Code.Value == "" {
+					r.sub.Code = r.valueRight(sh, row, col, m)
+				}
+			case FieldFiller:
+				setOnce(&r.sub.Filler, r.valueRight(sh, row, col, m))
+			case FieldPhone:
+				setOnce(&r.sub.Phone, r.valueRight(sh, row, col, m))
+			case FieldDate:
+				t := r.valueRight(sh, row, col, m)
+				t.Value = dateText(t.Value)
+				setOnce(&r.sub.FilledOn, t)
+			case FieldYear:
+				if r.sub.Year == 0 {
+					r.sub.Year = parseYear(r.valueRight(sh, row, col, m).Value)
+				}
+			case FieldUnit:
+				if u, ok := convert.ParseUnit(r.valueRight(sh, row, col, m).Value); ok {
 					r.docUnit = u
-					continue
-				}
-				m := MatchLabel(cell)
-				switch m.Field {
-				case FieldTownship:
-					if r.sub.Township.Value == "" {
-						if t := r.valueRight(sh, row, col, m); t.Value != "" {
-							t.Value = townshipName(t.Value)
-							r.sub.Township = t
-						}
-					}
-				case FieldRegionCode:
-					if r.sub.Code.Value == "" {
-						r.sub.Code = r.valueRight(sh, row, col, m)
-					}
-				case FieldFiller:
-					setOnce(&r.sub.Filler, r.valueRight(sh, row, col, m))
-				case FieldPhone:
-					setOnce(&r.sub.Phone, r.valueRight(sh, row, col, m))
-				case FieldDate:
-					t := r.valueRight(sh, row, col, m)
-					t.Value = dateText(t.Value)
-					setOnce(&r.sub.FilledOn, t)
-				case FieldYear:
-					if r.sub.Year == 0 {
-						r.sub.Year = parseYear(r.valueRight(sh, row, col, m).Value)
-					}
-				case FieldUnit:
-					if u, ok := convert.ParseUnit(r.valueRight(sh, row, col, m).Value); ok {
-						r.docUnit = u
-					}
 				}
 			}
 		}

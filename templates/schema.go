@@ -129,7 +129,11 @@ type LabelMatch struct {
 //
 //	m := templates.MatchLabel("其中：财政    资金") // m.Field == FieldFiscal
 func MatchLabel(raw string) LabelMatch {
-	s := convert.NormalizeLabel(raw)
+	return matchNormalized(raw, convert.NormalizeLabel(raw))
+}
+
+// matchNormalized is MatchLabel of raw, given s = convert.NormalizeLabel(raw).
+func matchNormalized(raw, s string) LabelMatch {
 	if s == "" {
 		return LabelMatch{}
 	}
@@ -207,7 +211,11 @@ func splitUnitSuffix(s string) (string, convert.Unit, bool) {
 //
 //	u, ok := templates.UnitLine("单位：万元") // UnitWan, true
 func UnitLine(raw string) (convert.Unit, bool) {
-	s := convert.NormalizeLabel(raw)
+	return unitLineNormalized(convert.NormalizeLabel(raw))
+}
+
+// unitLineNormalized is UnitLine of a text given as convert.NormalizeLabel(raw).
+func unitLineNormalized(s string) (convert.Unit, bool) {
 	if !strings.HasPrefix(s, "单位:") && !strings.HasPrefix(s, "金额单位:") && !strings.HasPrefix(s, "(单位:") {
 		return 0, false
 	}
