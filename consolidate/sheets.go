@@ -2,6 +2,7 @@ package consolidate
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
@@ -54,6 +55,9 @@ type table struct {
 	data       int // rows[:data] are data rows, the rest footer
 	freezeCols int
 	condRules  []condRule
+	// shareFrom and shareTo, when shareTo > shareFrom, are columns (0-based,
+	// shareTo excluded) that all take the widest of their widths.
+	shareFrom, shareTo int
 }
 
 // condRule is a conditional format: cells in ref are highlighted where
@@ -109,10 +113,8 @@ func (t *table) write() error {
 	if err != nil {
 		return err
 	}
-	for i, wd := range t.widths() {
-		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
-			return err
-		}
+	if err := setColWidths(sw, t.widths()); err != nil {
+		return err
 	}
 	if err := sw.SetPanes(t.panes()); err != nil {
 		return err
@@ -213,7 +215,31 @@ func (t *table) widths() []float64 {
 		}
 		out[i] = min(max(wd, minWidth), limit)
 	}
+	if t.shareTo > t.shareFrom {
+		shared := slices.Max(out[t.shareFrom:t.shareTo])
+		for i := t.shareFrom; i < t.shareTo; i++ {
+			out[i] = shared
+		}
+	}
 	return out
+}
+
+// setColWidths sets the column widths of a sheet, one call per run of equal
+// widths, rightmost first so that the columns come out in order. The library
+// re-flattens every column already set at each call: setting thousands of
+// columns one by one takes time cubic in their number.
+func setColWidths(sw *excelize.StreamWriter, widths []float64) error {
+	for to := len(widths); to > 0; {
+		from := to - 1
+		for from > 0 && widths[from-1] == widths[to-1] {
+			from--
+		}
+		if err := sw.SetColWidth(from+1, to, widths[to-1]); err != nil {
+			return err
+		}
+		to = from
+	}
+	return nil
 }
 
 // displayWidth is the width of text in a cell: CJK and other wide characters

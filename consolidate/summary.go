@@ -71,6 +71,9 @@ func (w *bookWriter) moneyCell(yuan decimal.Decimal) excelize.Cell {
 // township without a project of a 类别 has a blank cell, not a zero.
 func (w *bookWriter) pivotSheet() error {
 	p := w.pivot
+	if len(p.Townships) > maxPivotTownships {
+		return w.pivotSheetDown()
+	}
 	cols := []column{{header: "类别"}}
 	for _, town := range p.Townships {
 		cols = append(cols, column{header: town})
@@ -79,6 +82,7 @@ func (w *bookWriter) pivotSheet() error {
 	cols = append(cols, column{header: "合计"})
 	t := w.newTable(SheetPivot, cols)
 	t.freezeCols = 1
+	t.shareFrom, t.shareTo = 1, 1+len(p.Townships)
 	firstTown, lastTown := colName(2), colName(totalCol-1)
 	for _, c := range p.Categories {
 		row := t.nextRow()
@@ -97,6 +101,46 @@ func (w *bookWriter) pivotSheet() error {
 	total := []interface{}{excelize.Cell{StyleID: w.st.totalText, Value: "合计"}}
 	for i, town := range p.Townships {
 		total = append(total, w.columnSum(i+2, first, last, w.money(p.TownshipTotal(town))))
+	}
+	total = append(total, w.columnSum(totalCol, first, last, w.money(p.Total())))
+	t.footer(total...)
+	return t.write()
+}
+
+// maxPivotTownships is the most townships 分类汇总 lays out across: a sheet
+// has at most 16,384 columns, and 类别 and 合计 take two.
+var maxPivotTownships = excelize.MaxColumns - 2
+
+// pivotSheetDown writes 分类汇总 for more townships than fit across: 乡镇
+// down, 类别 across, with a 合计 column and a 合计 row of live SUM formulas.
+func (w *bookWriter) pivotSheetDown() error {
+	p := w.pivot
+	cols := []column{{header: "乡镇"}}
+	for _, c := range p.Categories {
+		cols = append(cols, column{header: c})
+	}
+	totalCol := len(cols) + 1
+	cols = append(cols, column{header: "合计"})
+	t := w.newTable(SheetPivot, cols)
+	t.freezeCols = 1
+	firstCat, lastCat := colName(2), colName(totalCol-1)
+	for _, town := range p.Townships {
+		row := t.nextRow()
+		vals := []interface{}{w.txt(town)}
+		for _, c := range p.Categories {
+			if v, ok := p.Amount(c, town); ok {
+				vals = append(vals, w.moneyCell(v))
+			} else {
+				vals = append(vals, excelize.Cell{StyleID: w.st.money})
+			}
+		}
+		vals = append(vals, sumCell(w.st.totalMoney, w.money(p.TownshipTotal(town)), fmt.Sprintf("%s%d:%s%d", firstCat, row, lastCat, row)))
+		t.add(vals...)
+	}
+	first, last := firstDataRow, t.lastDataRow()
+	total := []interface{}{excelize.Cell{StyleID: w.st.totalText, Value: "合计"}}
+	for i, c := range p.Categories {
+		total = append(total, w.columnSum(i+2, first, last, w.money(p.CategoryTotal(c))))
 	}
 	total = append(total, w.columnSum(totalCol, first, last, w.money(p.Total())))
 	t.footer(total...)

@@ -1,0 +1,199 @@
+package consolidate
+
+import (
+	"archive/zip"
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+func scaleWorkbook(t *testing.T) (*Result, *excelize.File) {
+	t.Helper()
+	res, err := Run(context.Background(), []string{filepath.Join("..", "samples", "2024")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "县级汇总.xlsx")
+	if err := WriteWorkbook(context.Background(), res, path, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return res, f
+}
+
+// With more townships than columns (here: more than two), 分类汇总 lists the
+// townships down and the 类别 across, with the same amounts and totals.
+func TestPivotDownWhenTownshipsDoNotFitAcross(t *testing.T) {
+	old := maxPivotTownships
+	maxPivotTownships = 2
+	t.Cleanup(func() { maxPivotTownships = old })
+	res, f := scaleWorkbook(t)
+	if len(res.Submissions) <= 2 {
+		t.Fatalf("%d townships: the test needs more than 2", len(res.Submissions))
+	}
+	want := map[string]map[string]decimal.Decimal{} // 乡镇 → 类别 → 元
+	cats := map[string]bool{}
+	for _, sub := range res.Submissions {
+		for _, p := range sub.Projects {
+			c := Category(p.Name.Value)
+			cats[c] = true
+			if want[sub.Township.Value] == nil {
+				want[sub.Township.Value] = map[string]decimal.Decimal{}
+			}
+			want[sub.Township.Value][c] = want[sub.Township.Value][c].Add(p.Budget.Yuan)
+		}
+	}
+	rows, err := f.GetRows(SheetPivot, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := rows[1]
+	if head[0] != "乡镇" || head[len(head)-1] != "合计" || len(head) != len(cats)+2 {
+		t.Fatalf("header %v, want 乡镇, %d 类别, 合计", head, len(cats))
+	}
+	if !slices.IsSorted(head[1 : len(head)-1]) {
+		t.Errorf("类别 not sorted: %v", head)
+	}
+	if len(rows) != 2+len(res.Submissions)+1 {
+		t.Fatalf("%d rows, want title, header, %d townships and 合计", len(rows), len(res.Submissions))
+	}
+	num := func(s string) decimal.Decimal {
+		if s == "" {
+			return decimal.Zero
+		}
+		d, err := decimal.NewFromString(s)
+		if err != nil {
+			t.Fatalf("not a number: %q", s)
+		}
+		return d
+	}
+	at := func(r []string, i int) string {
+		if i < len(r) {
+			return r[i]
+		}
+		return ""
+	}
+	var grand decimal.Decimal
+	for i, sub := range res.Submissions {
+		r := rows[2+i]
+		if r[0] != sub.Township.Value {
+			t.Fatalf("row %d is %q, want %q (the order of 汇总)", 3+i, r[0], sub.Township.Value)
+		}
+		var sum decimal.Decimal
+		for j, c := range head[1 : len(head)-1] {
+			exp, has := want[r[0]][c]
+			got := at(r, j+1)
+			if !has && got != "" || has && !num(got).Equal(exp.Shift(-4)) {
+				t.Errorf("%s/%s = %q, want %s", r[0], c, got, exp.Shift(-4))
+			}
+			sum = sum.Add(exp)
+		}
+		if got := num(at(r, len(head)-1)); !got.Equal(sum.Shift(-4)) {
+			t.Errorf("%s 合计 %s, want %s", r[0], got, sum.Shift(-4))
+		}
+		grand = grand.Add(sum)
+	}
+	total := rows[len(rows)-1]
+	if total[0] != "合计" || !num(at(total, len(head)-1)).Equal(grand.Shift(-4)) {
+		t.Errorf("合计 row %v, want grand total %s", total, grand.Shift(-4))
+	}
+	last := len(rows)
+	lastCol, _ := excelize.ColumnNumberToName(len(head) - 1)
+	if fm, _ := f.GetCellFormula(SheetPivot, fmt.Sprintf("%s3", colName(len(head)))); fm != fmt.Sprintf("SUM(B3:%s3)", lastCol) {
+		t.Errorf("row 合计 formula %q", fm)
+	}
+	if fm, _ := f.GetCellFormula(SheetPivot, fmt.Sprintf("B%d", last)); fm != fmt.Sprintf("SUM(B3:B%d)", last-1) {
+		t.Errorf("column 合计 formula %q", fm)
+	}
+}
+
+// Across, the township columns of 分类汇总 share one width, so that thousands
+// of them are set in one call.
+func TestPivotTownshipColumnsShareWidth(t *testing.T) {
+	res, f := scaleWorkbook(t)
+	n := len(res.Submissions)
+	var widths []float64
+	for c := 2; c <= n+1; c++ {
+		w, err := f.GetColWidth(SheetPivot, colName(c))
+		if err != nil {
+			t.Fatal(err)
+		}
+		widths = append(widths, w)
+	}
+	for _, w := range widths {
+		if w != widths[0] {
+			t.Fatalf("township column widths %v differ", widths)
+		}
+	}
+}
+
+// setColWidths sets every column's width; the columns come out in order.
+func TestSetColWidthsRuns(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	widths := []float64{6, 12, 12, 12, 8, 6, 6}
+	if err := setColWidths(sw, widths); err != nil {
+		t.Fatal(err)
+	}
+	if err := sw.SetRow("A1", []interface{}{"x"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "w.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var xml []byte
+	for _, e := range zr.File {
+		if e.Name == "xl/worksheets/sheet1.xml" {
+			rc, err := e.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			xml, err = io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var mins []string
+	for _, m := range regexp.MustCompile(`<col min="(\d+)" max="(\d+)"`).FindAllStringSubmatch(string(xml), -1) {
+		mins = append(mins, m[1]+"-"+m[2])
+	}
+	if want := []string{"1-1", "2-2", "3-3", "4-4", "5-5", "6-6", "7-7"}; !slices.Equal(mins, want) {
+		t.Errorf("cols %v, want %v", mins, want)
+	}
+	g, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	for i, want := range widths {
+		if got, _ := g.GetColWidth("Sheet1", colName(i+1)); got != want {
+			t.Errorf("column %s: width %v, want %v", colName(i+1), got, want)
+		}
+	}
+}
