@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -66,7 +67,11 @@ func (r *reader) readIndicators(sh *convert.Sheet, header, end int, code string)
 		}
 		out = append(out, ind)
 	}
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	// Kept for the whole run: without the spare capacity of appending.
+	return slices.Clone(out)
 }
 
 // Thresholds for the unit plausibility check: a project of 1 亿元 or more on
