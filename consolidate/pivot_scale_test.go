@@ -197,3 +197,62 @@ func TestSetColWidthsRuns(t *testing.T) {
 		}
 	}
 }
+
+// A table with more rows than a sheet holds continues on further sheets,
+// each with the title and header rows; together they hold every row once.
+func TestTableContinuesOnFurtherSheets(t *testing.T) {
+	_, whole := scaleWorkbook(t)
+	want, err := whole.GetRows(SheetIndicators, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := maxSheetRows
+	maxSheetRows = 202
+	t.Cleanup(func() { maxSheetRows = old })
+	if len(want)-2 <= 2*(maxSheetRows-2) {
+		t.Fatalf("%d indicator rows: the test needs more than two sheets' worth", len(want)-2)
+	}
+	_, f := scaleWorkbook(t)
+	var got [][]string
+	sheets := 0
+	for n := 1; ; n++ {
+		name := SheetIndicators
+		if n > 1 {
+			name = fmt.Sprintf("%s（%d）", SheetIndicators, n)
+		}
+		if idx, _ := f.GetSheetIndex(name); idx < 0 {
+			break
+		}
+		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) > maxSheetRows {
+			t.Errorf("%s: %d rows, more than %d", name, len(rows), maxSheetRows)
+		}
+		if !slices.Equal(rows[1], want[1]) {
+			t.Errorf("%s: header %v", name, rows[1])
+		}
+		if n == 1 {
+			got = append(got, rows[:2]...)
+		}
+		got = append(got, rows[2:]...)
+		sheets++
+	}
+	if wantSheets := (len(want) - 2 + maxSheetRows - 3) / (maxSheetRows - 2); sheets != wantSheets {
+		t.Errorf("%d sheets, want %d", sheets, wantSheets)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d rows in all, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if !slices.Equal(got[i], want[i]) {
+			t.Fatalf("row %d: %v, want %v", i+1, got[i], want[i])
+		}
+	}
+	list := f.GetSheetList()
+	i := slices.Index(list, SheetIndicators)
+	if i < 0 || list[i+1] != SheetIndicators+"（2）" {
+		t.Errorf("sheets %v: the continuation does not follow %s", list, SheetIndicators)
+	}
+}

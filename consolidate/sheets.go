@@ -58,6 +58,9 @@ type table struct {
 	// shareFrom and shareTo, when shareTo > shareFrom, are columns (0-based,
 	// shareTo excluded) that all take the widest of their widths.
 	shareFrom, shareTo int
+	// partWidths are the column widths of all parts of a table continued
+	// over several sheets (nil: fitted to rows).
+	partWidths []float64
 }
 
 // condRule is a conditional format: cells in ref are highlighted where
@@ -96,7 +99,37 @@ func colName(c int) string {
 // write lays the table out on its sheet with the polish spreadsheet users
 // expect: frozen title and header, autofilter, fitted widths, A4 landscape
 // fit to width with the title rows repeated on every page.
+// maxSheetRows is the most rows a sheet holds. The rows of a larger table
+// continue on sheets named "指标明细（2）", "指标明细（3）", …, each with the
+// title and header rows (20,000 townships of 78 indicators make 1,560,000).
+var maxSheetRows = excelize.TotalRows
+
 func (t *table) write() error {
+	per := maxSheetRows - (firstDataRow - 1)
+	if len(t.rows) <= per {
+		return t.writeSheet()
+	}
+	if t.data < len(t.rows) || len(t.condRules) > 0 {
+		// footer formulas and conditional formats refer to one sheet's rows
+		return fmt.Errorf("工作表「%s」有 %d 行，超过一个工作表的上限 %d 行", t.name, len(t.rows)+firstDataRow-1, maxSheetRows)
+	}
+	widths := t.widths()
+	for i, n := 0, 1; i < len(t.rows); i, n = i+per, n+1 {
+		part := *t
+		if n > 1 {
+			part.name = fmt.Sprintf("%s（%d）", t.name, n)
+		}
+		part.rows = t.rows[i:min(i+per, len(t.rows))]
+		part.data = len(part.rows)
+		part.partWidths = widths
+		if err := part.writeSheet(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *table) writeSheet() error {
 	f, w := t.w.f, t.w
 	if t.name == SheetSummary {
 		if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
@@ -113,7 +146,11 @@ func (t *table) write() error {
 	if err != nil {
 		return err
 	}
-	if err := setColWidths(sw, t.widths()); err != nil {
+	widths := t.partWidths
+	if widths == nil {
+		widths = t.widths()
+	}
+	if err := setColWidths(sw, widths); err != nil {
 		return err
 	}
 	if err := sw.SetPanes(t.panes()); err != nil {

@@ -115,6 +115,7 @@ for n in "${sizes[@]}"; do
 
 	read -r fl fl_rss <<<"$(best floor "$n" 0)"
 	read -r all all_rss <<<"$(best consolidate "$n" 0)"
+	[ -n "$fl" ] && [ -n "$all" ] || exit 1
 	printf '%-34s %8s s   peak %5s MB\n' "floor (excelize, $cores workers)" "$fl" "$fl_rss"
 	printf '%-34s %8s s   peak %5s MB\n' "jixiao consolidate (all cores)" "$all" "$all_rss"
 	printf '%-34s %8s x   (%s ms per township)\n' "consolidate / floor" "$(ratio "$all" "$fl")" \
