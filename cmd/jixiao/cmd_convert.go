@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
-	"github.com/xuri/excelize/v2"
 
 	"jixiao/convert"
 	"jixiao/templates"
@@ -257,39 +256,11 @@ func (cv *converter) copyWorkbook(wb *convert.Workbook) {
 		cv.fail(err)
 		return
 	}
-	if err := writeGridWorkbook(path, wb); err != nil {
+	if err := convert.WriteXLSX(path, wb); err != nil {
 		cv.fail(err)
 		return
 	}
 	cv.written = append(cv.written, path)
-}
-
-func writeGridWorkbook(path string, wb *convert.Workbook) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	first := true
-	for _, sh := range wb.Sheets {
-		name := sh.Name
-		if first {
-			if err := f.SetSheetName("Sheet1", name); err != nil {
-				return err
-			}
-			first = false
-		} else if _, err := f.NewSheet(name); err != nil {
-			return err
-		}
-		for r, row := range sh.Rows {
-			for c, v := range row {
-				if v == "" {
-					continue
-				}
-				if err := f.SetCellStr(name, convert.CellName(r, c), v); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return f.SaveAs(path)
 }
 
 // toCSV writes a workbook as CSV: a township form as 项目明细 and 指标明细,
@@ -300,17 +271,17 @@ func (cv *converter) toCSV(input string) {
 		cv.fail(err)
 		return
 	}
-	var sheets []csvSheet
+	var sheets []convert.Sheet
 	if _, flat := templates.ReadFlat(wb); !flat {
 		if sub := templates.Read(wb); len(sub.Projects) > 0 {
 			cv.report(sub)
-			sheets = townshipSheets(sub, cv.unit)
+			sheets = templates.FlatTables(sub, cv.unit)
 		}
 	}
 	if sheets == nil {
 		for _, sh := range wb.Sheets {
-			if !sheetEmpty(sh) {
-				sheets = append(sheets, csvSheet{sh.Name, sh.Rows})
+			if !sh.Empty() {
+				sheets = append(sheets, sh)
 			}
 		}
 	}
@@ -319,7 +290,7 @@ func (cv *converter) toCSV(input string) {
 		return
 	}
 	for _, sh := range sheets {
-		path := cv.csvPath(input, sh.name, len(sheets))
+		path := cv.csvPath(input, sh.Name, len(sheets))
 		if err := cv.claim(path); err != nil {
 			cv.fail(err)
 			continue
@@ -328,12 +299,12 @@ func (cv *converter) toCSV(input string) {
 		if strings.EqualFold(filepath.Ext(path), ".tsv") {
 			opt.Comma = '\t'
 		}
-		data, err := convert.EncodeCSV(sh.rows, opt)
+		data, err := convert.EncodeCSV(sh.Rows, opt)
 		if err == nil {
 			err = os.WriteFile(path, data, 0o644)
 		}
 		if err != nil {
-			cv.fail(&convert.LocatedError{File: path, Sheet: sh.name, Err: err})
+			cv.fail(&convert.LocatedError{File: path, Sheet: sh.Name, Err: err})
 			continue
 		}
 		cv.written = append(cv.written, path)
@@ -355,68 +326,6 @@ func (cv *converter) csvPath(input, sheet string, n int) string {
 		return cv.out
 	}
 	return strings.TrimSuffix(cv.out, ext) + "-" + fileSafe(sheet) + ext
-}
-
-type csvSheet struct {
-	name string
-	rows [][]string
-}
-
-// townshipSheets lays a township's projects and indicators out as the
-// tables 项目明细 and 指标明细, amounts exact in unit (the submission's when
-// UnitUnknown).
-func townshipSheets(sub *templates.Submission, unit convert.Unit) []csvSheet {
-	if unit == convert.UnitUnknown {
-		unit = sub.Unit
-	}
-	if unit == convert.UnitUnknown {
-		unit = convert.UnitWan
-	}
-	u := "(" + unit.String() + ")"
-	year := ""
-	if sub.Year != 0 {
-		year = fmt.Sprint(sub.Year)
-	}
-	projects := [][]string{{"乡镇", "行政区划代码", "预算年度", "项目编码", "项目名称", "预算数" + u, "财政资金" + u, "其他资金" + u,
-		"资金用途", "3月底" + u, "6月底" + u, "10月底" + u, "12月底" + u, "绩效目标"}}
-	indicators := [][]string{{"乡镇", "项目编码", "项目名称", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"}}
-	for _, p := range sub.Projects {
-		row := []string{sub.Township.Value, sub.Code.Value, year, p.Code.Value, p.Name.Value,
-			amountText(p.Budget, unit), amountText(p.Fiscal, unit), amountText(p.Other, unit), p.Purpose.Value}
-		for _, m := range p.Plan {
-			row = append(row, amountText(m, unit))
-		}
-		projects = append(projects, append(row, p.Goal.Value))
-		for _, ind := range p.Indicators {
-			indicators = append(indicators, []string{sub.Township.Value, p.Code.Value, p.Name.Value, ind.Level1.Value,
-				ind.Level2.Value, ind.Level3.Value, ind.Desc.Value, ind.Value.Value, ind.Basis.Value})
-		}
-	}
-	return []csvSheet{{"项目明细", projects}, {"指标明细", indicators}}
-}
-
-// amountText writes an amount exactly in unit: two decimals when they
-// suffice, every digit otherwise; blank stays blank.
-func amountText(m templates.Money, unit convert.Unit) string {
-	if m.Blank {
-		return ""
-	}
-	v := convert.FromYuan(m.Yuan, unit)
-	if v.Equal(v.Round(2)) {
-		return v.StringFixed(2)
-	}
-	return v.String()
-}
-
-func sheetEmpty(sh convert.Sheet) bool {
-	for _, row := range sh.Rows {
-		for _, c := range row {
-			if strings.TrimSpace(c) != "" {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 func stem(path string) string {
