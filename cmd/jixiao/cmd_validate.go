@@ -32,5 +32,5 @@ func validateCommand() *cli.Command {
 }
 
 func consolidateAmount(res *consolidate.Result, t consolidate.Totals) string {
-	return consolidate.FormatAmount(convert.FromYuan(t.Budget, res.Unit))
+	return convert.FormatAmount(convert.FromYuan(t.Budget, res.Unit))
 }
