@@ -276,7 +276,9 @@ func (b *builder) list(sheet string, col int, name string, values []string) erro
 // guideSheet writes 填报说明 in plain Chinese.
 func (b *builder) guideSheet() error {
 	const sh = SheetGuide
-	if err := b.widths(sh, 110); err != nil {
+	// 72 character widths fit an A4 portrait page at full size, so the
+	// wrapped paragraphs print whole whatever the program's page fitting.
+	if err := b.widths(sh, 72); err != nil {
 		return err
 	}
 	row := 1
@@ -293,8 +295,8 @@ func (b *builder) guideSheet() error {
 			return err
 		}
 		if style == b.st.guide {
-			// Roughly 55 Chinese characters fit on a line of the column.
-			lines := len([]rune(text))/55 + 1
+			// Roughly 34 Chinese characters fit on a line of the column.
+			lines := len([]rune(text))/34 + 1
 			if err := b.f.SetRowHeight(sh, row, float64(16*lines+4)); err != nil {
 				return err
 			}
