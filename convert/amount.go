@@ -347,18 +347,11 @@ func parseChineseNumber(s string) (decimal.Decimal, bool) {
 	if !ok || fracText == "" {
 		return decimal.Decimal{}, false
 	}
-	digits := make([]byte, 0, len(fracText))
-	for _, r := range fracText {
-		d, ok := cnDigits[r]
-		if !ok {
-			if r < '0' || r > '9' {
-				return decimal.Decimal{}, false
-			}
-			d = int64(r - '0')
-		}
-		digits = append(digits, byte('0'+d))
+	digits, ok := digitString(fracText)
+	if !ok {
+		return decimal.Decimal{}, false
 	}
-	f, err := decimal.NewFromString("0." + string(digits))
+	f, err := decimal.NewFromString("0." + digits)
 	if err != nil {
 		return decimal.Decimal{}, false
 	}
@@ -457,21 +450,28 @@ func isMagnitude(r rune) bool {
 	return small || large
 }
 
-// parseChinesePositional reads digits written one by one: "二〇二四" = 2024.
-func parseChinesePositional(s string) (decimal.Decimal, bool) {
+// digitString turns digits written one by one, Chinese ("二〇二四") or
+// ASCII, into ASCII digits; ok is false at any other character.
+func digitString(s string) (string, bool) {
 	digits := make([]byte, 0, len(s))
 	for _, r := range s {
 		d, ok := cnDigits[r]
 		if !ok {
 			if r < '0' || r > '9' {
-				return decimal.Decimal{}, false
+				return "", false
 			}
 			d = int64(r - '0')
 		}
 		digits = append(digits, byte('0'+d))
 	}
-	if len(digits) > 30 {
+	return string(digits), true
+}
+
+// parseChinesePositional reads digits written one by one: "二〇二四" = 2024.
+func parseChinesePositional(s string) (decimal.Decimal, bool) {
+	digits, ok := digitString(s)
+	if !ok || digits == "" || len(digits) > 30 {
 		return decimal.Decimal{}, false
 	}
-	return decimal.RequireFromString(string(digits)), true
+	return decimal.RequireFromString(digits), true
 }

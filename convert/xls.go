@@ -360,16 +360,8 @@ func (b *xlsBook) readSheet(stream []byte, bs xlsBoundSheet) (Sheet, error) {
 				return cells.sh, b.truncated(rec)
 			}
 			row, col := xlsRowCol(d)
-			r := &biffReader{segs: [][]byte{d[6:]}}
-			n := int(r.u16())
-			var str string
-			var err error
-			if b.biff8 {
-				str, err = r.unicodeString(n)
-			} else {
-				str, err = b.bytesText(r.bytes(n))
-			}
-			if err != nil || r.err != nil {
+			str, err := b.cellString(&biffReader{segs: [][]byte{d[6:]}})
+			if err != nil {
 				return cells.sh, b.truncated(rec)
 			}
 			cells.set(row, col, str)
@@ -434,16 +426,8 @@ func (b *xlsBook) readSheet(stream []byte, bs xlsBoundSheet) (Sheet, error) {
 				c, _ := s.next()
 				segs = append(segs, c.data)
 			}
-			r := &biffReader{segs: segs}
-			n := int(r.u16())
-			var str string
-			var err error
-			if b.biff8 {
-				str, err = r.unicodeString(n)
-			} else {
-				str, err = b.bytesText(r.bytes(n))
-			}
-			if err != nil || r.err != nil {
+			str, err := b.cellString(&biffReader{segs: segs})
+			if err != nil {
 				return cells.sh, b.truncated(rec)
 			}
 			cells.set(pendingRow, pendingCol, str)
@@ -469,6 +453,23 @@ func (b *xlsBook) readSheet(stream []byte, bs xlsBoundSheet) (Sheet, error) {
 
 func (b *xlsBook) truncated(rec biffRecord) error {
 	return fmt.Errorf("%w: 偏移 %d 处的记录 0x%04X %v", ErrUnreadable, rec.pos, rec.id, errBIFFTruncated)
+}
+
+// cellString reads a string with a 16-bit length, as LABEL and STRING
+// records hold it: UTF-16 or Latin-1 in BIFF8, the code page in BIFF5.
+func (b *xlsBook) cellString(r *biffReader) (string, error) {
+	n := int(r.u16())
+	var str string
+	var err error
+	if b.biff8 {
+		str, err = r.unicodeString(n)
+	} else {
+		str, err = b.bytesText(r.bytes(n))
+	}
+	if err == nil && r.err != nil {
+		err = r.err
+	}
+	return str, err
 }
 
 // trimGrid drops trailing empty cells of each row and trailing empty rows.
