@@ -41,7 +41,7 @@ func (w *bookWriter) projects() error {
 		{header: "资金用途", wrap: true}, {header: "绩效目标", wrap: true}, {header: "来源"}})
 	t.freezeCols = 1
 	t.source = func(emit func([]interface{}) error) error {
-		for _, sub := range w.res.Submissions {
+		return w.res.EachSubmission(func(sub *templates.Submission) error {
 			for _, p := range sub.Projects {
 				err := emit([]interface{}{w.txt(sub.Township.Value), w.txt(p.Code.Value), w.txt(p.Name.Value), w.txt(w.opt.Categories.Category(p.Name.Value)),
 					w.amount(p.Budget), w.amount(p.Fiscal), w.amount(p.Other),
@@ -51,8 +51,8 @@ func (w *bookWriter) projects() error {
 					return err
 				}
 			}
-		}
-		return nil
+			return nil
+		})
 	}
 	return t.write()
 }
@@ -63,7 +63,7 @@ func (w *bookWriter) indicators() error {
 		{header: "数值"}, {header: "单位"}, {header: "日期/等级"}, {header: "指标值确定依据"}, {header: "来源"}})
 	t.freezeCols = 1
 	t.source = func(emit func([]interface{}) error) error {
-		for _, sub := range w.res.Submissions {
+		return w.res.EachSubmission(func(sub *templates.Submission) error {
 			for _, p := range sub.Projects {
 				for _, ind := range p.Indicators {
 					op, num, unit, extra := w.parsedValue(ind)
@@ -75,8 +75,8 @@ func (w *bookWriter) indicators() error {
 					}
 				}
 			}
-		}
-		return nil
+			return nil
+		})
 	}
 	return t.write()
 }
@@ -113,7 +113,7 @@ func (w *bookWriter) overall() error {
 		{header: "绩效目标", wrap: true}, {header: "绩效指标", wrap: true}, {header: "来源"}})
 	t.freezeCols = 1
 	t.source = func(emit func([]interface{}) error) error {
-		for _, sub := range w.res.Submissions {
+		return w.res.EachSubmission(func(sub *templates.Submission) error {
 			town := sub.Township.Value
 			if o := sub.Overall.Summary; o.Value != "" {
 				err := emit([]interface{}{w.txt(town), w.txt("总体"), w.txt(""), w.wrap("总体绩效目标"), w.wrap(o.Value), w.wrap(""), w.txt(o.Src.String())})
@@ -128,8 +128,8 @@ func (w *bookWriter) overall() error {
 					return err
 				}
 			}
-		}
-		return nil
+			return nil
+		})
 	}
 	return t.write()
 }
