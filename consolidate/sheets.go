@@ -35,50 +35,96 @@ func (w *bookWriter) amount(m templates.Money) excelize.Cell {
 	return excelize.Cell{StyleID: w.st.money, Value: w.money(m.Yuan)}
 }
 
-func (w *bookWriter) projects() error {
+// rowsOf produces the rows a submission gives a detail table.
+type rowsOf func(sub *templates.Submission, emit func(row []interface{}) error) error
+
+// details writes 整体目标, 项目明细 and 指标明细, whose rows come from the full
+// submissions, reading each submission twice in all: once to fit the
+// column widths of the three tables, once to write their rows.
+func (w *bookWriter) details() error {
+	tables := []*table{w.overallTable(), w.projectsTable(), w.indicatorsTable()}
+	rows := []rowsOf{w.overallRows, w.projectRows, w.indicatorRows}
+	fits := make([]fitter, len(tables))
+	err := w.res.EachSubmission(func(sub *templates.Submission) error {
+		for i := range tables {
+			if err := rows[i](sub, fits[i].add); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	tws := make([]*tableWriter, len(tables))
+	for i, t := range tables {
+		if tws[i], err = t.start(fits[i]); err != nil {
+			return err
+		}
+	}
+	err = w.res.EachSubmission(func(sub *templates.Submission) error {
+		for i := range tables {
+			if err := rows[i](sub, tws[i].row); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, tw := range tws {
+		if err := tw.finish(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *bookWriter) projectsTable() *table {
 	t := w.newTable(SheetProjects, []column{{header: "乡镇"}, {header: "项目编码"}, {header: "项目名称"}, {header: "类别"},
 		{header: "预算数"}, {header: "财政资金"}, {header: "其他资金"}, {header: "3月底"}, {header: "6月底"}, {header: "10月底"}, {header: "12月底"},
 		{header: "资金用途", wrap: true}, {header: "绩效目标", wrap: true}, {header: "来源"}})
 	t.freezeCols = 1
-	t.source = func(emit func([]interface{}) error) error {
-		return w.res.EachSubmission(func(sub *templates.Submission) error {
-			for _, p := range sub.Projects {
-				err := emit([]interface{}{w.txt(sub.Township.Value), w.txt(p.Code.Value), w.txt(p.Name.Value), w.txt(w.opt.Categories.Category(p.Name.Value)),
-					w.amount(p.Budget), w.amount(p.Fiscal), w.amount(p.Other),
-					w.amount(p.Plan[0]), w.amount(p.Plan[1]), w.amount(p.Plan[2]), w.amount(p.Plan[3]),
-					w.wrap(p.Purpose.Value), w.wrap(p.Goal.Value), w.txt(p.Anchor.String())})
-				if err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-	}
-	return t.write()
+	return t
 }
 
-func (w *bookWriter) indicators() error {
+// projectRows gives 项目明细 a row per project.
+func (w *bookWriter) projectRows(sub *templates.Submission, emit func([]interface{}) error) error {
+	for _, p := range sub.Projects {
+		err := emit([]interface{}{w.txt(sub.Township.Value), w.txt(p.Code.Value), w.txt(p.Name.Value), w.txt(w.opt.Categories.Category(p.Name.Value)),
+			w.amount(p.Budget), w.amount(p.Fiscal), w.amount(p.Other),
+			w.amount(p.Plan[0]), w.amount(p.Plan[1]), w.amount(p.Plan[2]), w.amount(p.Plan[3]),
+			w.wrap(p.Purpose.Value), w.wrap(p.Goal.Value), w.txt(p.Anchor.String())})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *bookWriter) indicatorsTable() *table {
 	t := w.newTable(SheetIndicators, []column{{header: "乡镇"}, {header: "项目编码"}, {header: "项目名称"}, {header: "一级指标"},
 		{header: "二级指标"}, {header: "三级指标"}, {header: "绩效指标描述", max: 30, wrap: true}, {header: "指标值"}, {header: "比较符"},
 		{header: "数值"}, {header: "单位"}, {header: "日期/等级"}, {header: "指标值确定依据"}, {header: "来源"}})
 	t.freezeCols = 1
-	t.source = func(emit func([]interface{}) error) error {
-		return w.res.EachSubmission(func(sub *templates.Submission) error {
-			for _, p := range sub.Projects {
-				for _, ind := range p.Indicators {
-					op, num, unit, extra := w.parsedValue(ind)
-					err := emit([]interface{}{w.txt(sub.Township.Value), w.txt(p.Code.Value), w.txt(p.Name.Value), w.txt(ind.Level1.Value),
-						w.txt(ind.Level2.Value), w.txt(ind.Level3.Value), w.wrap(ind.Desc.Value), w.txt(ind.Value.Value),
-						w.txt(op), num, w.txt(unit), w.txt(extra), w.txt(ind.Basis.Value), w.txt(ind.Value.Src.String())})
-					if err != nil {
-						return err
-					}
-				}
+	return t
+}
+
+// indicatorRows gives 指标明细 a row per indicator.
+func (w *bookWriter) indicatorRows(sub *templates.Submission, emit func([]interface{}) error) error {
+	for _, p := range sub.Projects {
+		for _, ind := range p.Indicators {
+			op, num, unit, extra := w.parsedValue(ind)
+			err := emit([]interface{}{w.txt(sub.Township.Value), w.txt(p.Code.Value), w.txt(p.Name.Value), w.txt(ind.Level1.Value),
+				w.txt(ind.Level2.Value), w.txt(ind.Level3.Value), w.wrap(ind.Desc.Value), w.txt(ind.Value.Value),
+				w.txt(op), num, w.txt(unit), w.txt(extra), w.txt(ind.Basis.Value), w.txt(ind.Value.Src.String())})
+			if err != nil {
+				return err
 			}
-			return nil
-		})
+		}
 	}
-	return t.write()
+	return nil
 }
 
 // parsedValue renders a parsed 指标值 with money expressed in the workbook unit.
@@ -106,32 +152,31 @@ func (w *bookWriter) parsedValue(ind templates.Indicator) (op string, num exceli
 	return op, num, unit, extra
 }
 
-// overall writes 整体目标: each township's 部门整体绩效目标, the 总体 text then
+// overallTable is 整体目标: each township's 部门整体绩效目标, the 总体 text then
 // the numbered 分项 items.
-func (w *bookWriter) overall() error {
+func (w *bookWriter) overallTable() *table {
 	t := w.newTable(SheetOverall, []column{{header: "乡镇"}, {header: "类型"}, {header: "序号"}, {header: "名称", max: 24, wrap: true},
 		{header: "绩效目标", wrap: true}, {header: "绩效指标", wrap: true}, {header: "来源"}})
 	t.freezeCols = 1
-	t.source = func(emit func([]interface{}) error) error {
-		return w.res.EachSubmission(func(sub *templates.Submission) error {
-			town := sub.Township.Value
-			if o := sub.Overall.Summary; o.Value != "" {
-				err := emit([]interface{}{w.txt(town), w.txt("总体"), w.txt(""), w.wrap("总体绩效目标"), w.wrap(o.Value), w.wrap(""), w.txt(o.Src.String())})
-				if err != nil {
-					return err
-				}
-			}
-			for _, it := range sub.Overall.Items {
-				err := emit([]interface{}{w.txt(town), w.txt("分项"), w.txt(it.No.Value), w.wrap(it.Name.Value), w.wrap(it.Goal.Value),
-					w.wrap(it.Indicator.Value), w.txt(it.Name.Src.String())})
-				if err != nil {
-					return err
-				}
-			}
-			return nil
-		})
+	return t
+}
+
+func (w *bookWriter) overallRows(sub *templates.Submission, emit func([]interface{}) error) error {
+	town := sub.Township.Value
+	if o := sub.Overall.Summary; o.Value != "" {
+		err := emit([]interface{}{w.txt(town), w.txt("总体"), w.txt(""), w.wrap("总体绩效目标"), w.wrap(o.Value), w.wrap(""), w.txt(o.Src.String())})
+		if err != nil {
+			return err
+		}
 	}
-	return t.write()
+	for _, it := range sub.Overall.Items {
+		err := emit([]interface{}{w.txt(town), w.txt("分项"), w.txt(it.No.Value), w.wrap(it.Name.Value), w.wrap(it.Goal.Value),
+			w.wrap(it.Indicator.Value), w.txt(it.Name.Src.String())})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (w *bookWriter) problems() error {

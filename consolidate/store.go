@@ -1,6 +1,7 @@
 package consolidate
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/gob"
 	"errors"
@@ -60,15 +61,22 @@ func newTally(sub *templates.Submission) *tally {
 }
 
 // submissionStore holds the full submissions of a run: the first keep in
-// memory, the others in a temporary file, one gob record each. It is safe
-// for concurrent use.
+// memory, the others in a temporary file. The file is one gob stream: the
+// first record also describes the types, the others are values only, so
+// each is small and quick to decode; any record is read back by a decoder
+// that has first been shown the first one. It is safe for concurrent use.
 type submissionStore struct {
-	mu   sync.Mutex
-	keep int
-	held int
-	file *os.File // nil until the first spill
-	name string   // the file's name; "" when unnamed
-	size int64
+	mu    sync.Mutex
+	keep  int
+	held  int
+	file  *os.File // nil until the first spill
+	name  string   // the file's name; "" when unnamed
+	size  int64
+	buf   bytes.Buffer
+	enc   *gob.Encoder
+	first spillRef // the record with the type descriptions
+	dec   *gob.Decoder
+	in    *recordReader
 }
 
 // spillRef locates a spilled submission in the store's file.
@@ -92,25 +100,33 @@ func (s *submissionStore) put(t *tally, sub *templates.Submission) error {
 		t.full = sub
 		return nil
 	}
-	s.mu.Unlock()
-	var buf bytes.Buffer
-	stripped := *sub
-	stripped.Problems = nil // restored from the tally; their errors do not encode
-	if err := gob.NewEncoder(&buf).Encode(&stripped); err != nil {
-		return fmt.Errorf("暂存乡镇「%s」的数据：%w", sub.Township.Value, err)
-	}
-	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.file == nil {
 		if err := s.create(); err != nil {
 			return fmt.Errorf("创建临时文件：%w", err)
 		}
+		s.enc = gob.NewEncoder(&s.buf)
 	}
-	if _, err := s.file.WriteAt(buf.Bytes(), s.size); err != nil {
+	if s.enc == nil {
+		return errors.New("临时文件写入失败，不能再暂存")
+	}
+	stripped := *sub
+	stripped.Problems = nil // restored from the tally; their errors do not encode
+	s.buf.Reset()
+	if err := s.enc.Encode(&stripped); err != nil {
+		// the stream's state is unknown: no further records
+		s.enc = nil
+		return fmt.Errorf("暂存乡镇「%s」的数据：%w", sub.Township.Value, err)
+	}
+	if _, err := s.file.WriteAt(s.buf.Bytes(), s.size); err != nil {
+		s.enc = nil
 		return fmt.Errorf("写临时文件：%w", err)
 	}
-	t.spilled = spillRef{off: s.size, n: int64(buf.Len())}
-	s.size += int64(buf.Len())
+	t.spilled = spillRef{off: s.size, n: int64(s.buf.Len())}
+	if s.size == 0 {
+		s.first = t.spilled
+	}
+	s.size += int64(s.buf.Len())
 	return nil
 }
 
@@ -135,17 +151,61 @@ func (s *submissionStore) get(t *tally) (*templates.Submission, error) {
 	if t.full != nil {
 		return t.full, nil
 	}
-	if s == nil || s.file == nil || t.spilled.n == 0 {
+	if s == nil || t.spilled.n == 0 {
 		return nil, errClosed
 	}
-	var sub templates.Submission
-	r := io.NewSectionReader(s.file, t.spilled.off, t.spilled.n)
-	if err := gob.NewDecoder(r).Decode(&sub); err != nil {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.file == nil {
+		return nil, errClosed
+	}
+	sub, err := s.decode(t.spilled)
+	if err != nil {
+		s.dec = nil // its state is unknown: start afresh next time
 		return nil, fmt.Errorf("读回乡镇「%s」的暂存数据：%w", t.township, err)
 	}
 	sub.Problems = t.problems
+	return sub, nil
+}
+
+// decode reads the record at ref.
+func (s *submissionStore) decode(ref spillRef) (*templates.Submission, error) {
+	if ref == s.first && s.dec != nil {
+		// the decoder has seen its type descriptions: they may not come again
+		var sub templates.Submission
+		err := gob.NewDecoder(bufio.NewReader(io.NewSectionReader(s.file, ref.off, ref.n))).Decode(&sub)
+		return &sub, err
+	}
+	if s.dec == nil {
+		s.in = &recordReader{}
+		s.dec = gob.NewDecoder(s.in)
+		if ref != s.first {
+			s.in.r = bufio.NewReader(io.NewSectionReader(s.file, s.first.off, s.first.n))
+			var types templates.Submission
+			if err := s.dec.Decode(&types); err != nil {
+				return nil, err
+			}
+		}
+	}
+	s.in.r = bufio.NewReader(io.NewSectionReader(s.file, ref.off, ref.n))
+	var sub templates.Submission
+	if err := s.dec.Decode(&sub); err != nil {
+		return nil, err
+	}
+	if _, err := s.in.r.ReadByte(); err != io.EOF {
+		return nil, errors.New("记录未读完")
+	}
 	return &sub, nil
 }
+
+// recordReader gives a gob decoder one record after another. It is a
+// ByteReader, so the decoder reads no further than each message it decodes.
+type recordReader struct {
+	r *bufio.Reader
+}
+
+func (rr *recordReader) Read(p []byte) (int, error) { return rr.r.Read(p) }
+func (rr *recordReader) ReadByte() (byte, error)    { return rr.r.ReadByte() }
 
 // close removes the spill file.
 func (s *submissionStore) close() error {
@@ -161,6 +221,8 @@ func (s *submissionStore) close() error {
 		}
 	}
 	s.file, s.name, s.size = nil, "", 0
+	s.enc, s.dec, s.in = nil, nil, nil
+	s.buf = bytes.Buffer{}
 	return err
 }
 

@@ -30,10 +30,10 @@ const (
 // table is one sheet of the county workbook: a title row, a header row,
 // data rows (under an autofilter) and footer rows such as 合计.
 //
-// The rows of a small table are added to it and kept until write. A large
-// table instead has a source producing its data rows on demand: write runs
-// it twice, once to fit the column widths and once to stream the rows out,
-// so no more than one row is held at a time.
+// The rows of a small table are added to it and kept until write. The rows
+// of a large one are produced twice instead, first for a fitter (the column
+// widths), then for the tableWriter that start returns, so that no more than
+// a row is held at a time (see details).
 type table struct {
 	w          *bookWriter
 	name       string
@@ -42,9 +42,6 @@ type table struct {
 	data       int // rows[:data] are data rows, the rest footer
 	freezeCols int
 	condRules  []condRule
-	// source, when set, produces every data row by calling emit; it must
-	// give the same rows each time. A table with a source has no added rows.
-	source func(emit func(row []interface{}) error) error
 	// shareFrom and shareTo, when shareTo > shareFrom, are columns (0-based,
 	// shareTo excluded) that all take the widest of their widths.
 	shareFrom, shareTo int
@@ -84,14 +81,8 @@ func colName(c int) string {
 	return n
 }
 
-// eachRow calls fn for every row: the source's or the added data rows, then
-// the footer rows.
+// eachRow calls fn for every added row, data then footer.
 func (t *table) eachRow(fn func(row []interface{}) error) error {
-	if t.source != nil {
-		if err := t.source(fn); err != nil {
-			return err
-		}
-	}
 	for _, r := range t.rows {
 		if err := fn(r); err != nil {
 			return err
@@ -111,100 +102,121 @@ var maxSheetRows = excelize.TotalRows
 // rows than a sheet holds continues on further sheets, all with the same
 // column widths.
 func (t *table) write() error {
-	if t.source != nil && len(t.rows) > 0 {
-		return fmt.Errorf("工作表「%s」：流式数据行之外不能再有页脚行", t.name)
+	var fit fitter
+	if err := t.eachRow(fit.add); err != nil {
+		return err
 	}
-	widths, total, err := t.measure()
+	tw, err := t.start(fit)
 	if err != nil {
 		return err
 	}
-	footers := len(t.rows) - t.data
-	if t.source != nil {
-		footers = 0
+	if err := t.eachRow(tw.row); err != nil {
+		return err
 	}
-	per := maxSheetRows - (firstDataRow - 1)
-	if total > per && (footers > 0 || len(t.condRules) > 0) {
+	return tw.finish()
+}
+
+// fitter is the first pass over a table's rows: the widest cell of each
+// column and the number of rows.
+type fitter struct {
+	widest []float64
+	rows   int
+}
+
+func (f *fitter) add(r []interface{}) error {
+	f.rows++
+	for len(f.widest) < len(r) {
+		f.widest = append(f.widest, 0)
+	}
+	for i, v := range r {
+		if cw := float64(cellWidth(v)) + 2; cw > f.widest[i] {
+			f.widest[i] = cw
+		}
+	}
+	return nil
+}
+
+// tableWriter is a table being written: its sheets are open, rows go into
+// the current one.
+type tableWriter struct {
+	t       *table
+	sheets  []*excelize.StreamWriter
+	names   []string
+	per     int // data rows a sheet holds
+	footers int
+	part    int // index in sheets of the current sheet
+	inPart  int // rows written to it
+	written int
+	total   int
+}
+
+// start checks that the table's rows (as measured by fit; its added rows
+// or the rows to come) fit the sheets and opens them: one, or as many as the
+// rows need.
+func (t *table) start(fit fitter) (*tableWriter, error) {
+	tw := &tableWriter{t: t, per: maxSheetRows - (firstDataRow - 1), total: fit.rows, footers: len(t.rows) - t.data}
+	if tw.total > tw.per && (tw.footers > 0 || len(t.condRules) > 0) {
 		// footer formulas and conditional formats refer to one sheet's rows
-		return fmt.Errorf("工作表「%s」有 %d 行，超过一个工作表的上限 %d 行", t.name, total+firstDataRow-1, maxSheetRows)
+		return nil, fmt.Errorf("工作表「%s」有 %d 行，超过一个工作表的上限 %d 行", t.name, tw.total+firstDataRow-1, maxSheetRows)
 	}
-	var (
-		sw      *excelize.StreamWriter
-		name    string
-		part    int
-		inPart  int
-		written int
-	)
-	start := func() error {
-		part++
-		name = t.name
-		if part > 1 {
-			name = fmt.Sprintf("%s（%d）", t.name, part)
+	widths := t.widths(fit.widest)
+	parts := max(1, (tw.total+tw.per-1)/tw.per)
+	for n := 1; n <= parts; n++ {
+		name := t.name
+		if n > 1 {
+			name = fmt.Sprintf("%s（%d）", t.name, n)
 		}
-		inPart = 0
-		sw, err = t.openSheet(name, widths)
-		return err
+		sw, err := t.openSheet(name, widths)
+		if err != nil {
+			return nil, err
+		}
+		tw.sheets, tw.names = append(tw.sheets, sw), append(tw.names, name)
 	}
-	err = t.eachRow(func(r []interface{}) error {
-		if sw == nil || inPart == per {
-			if sw != nil {
-				if err := t.closeSheet(sw, name, inPart); err != nil {
-					return err
-				}
-			}
-			if err := start(); err != nil {
-				return err
-			}
-		}
-		if written%1000 == 999 {
-			if err := t.w.ctx.Err(); err != nil {
-				return err
-			}
-		}
-		written++
-		if err := sw.SetRow("A"+strconv.Itoa(firstDataRow+inPart), r); err != nil {
-			return err
-		}
-		inPart++
-		return nil
-	})
-	if err != nil {
-		return err
+	return tw, nil
+}
+
+// row writes the next row.
+func (tw *tableWriter) row(r []interface{}) error {
+	if tw.inPart == tw.per {
+		tw.part, tw.inPart = tw.part+1, 0
 	}
-	if written != total {
-		return fmt.Errorf("工作表「%s」：数据行数前后不一致（%d 与 %d）", t.name, total, written)
+	if tw.part >= len(tw.sheets) {
+		return fmt.Errorf("工作表「%s」：数据行多于第一遍所数的 %d 行", tw.t.name, tw.total)
 	}
-	if sw == nil {
-		if err := start(); err != nil {
+	if tw.written%1000 == 999 {
+		if err := tw.t.w.ctx.Err(); err != nil {
 			return err
 		}
 	}
-	return t.closeSheet(sw, name, inPart-footers)
-}
-
-// measure is the first pass over the rows: the fitted column widths and the
-// number of rows.
-func (t *table) measure() ([]float64, int, error) {
-	fit := make([]float64, len(t.cols))
-	n := 0
-	err := t.eachRow(func(r []interface{}) error {
-		n++
-		for i := range min(len(r), len(fit)) {
-			if cw := float64(cellWidth(r[i])) + 2; cw > fit[i] {
-				fit[i] = cw
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, 0, err
+	if err := tw.sheets[tw.part].SetRow("A"+strconv.Itoa(firstDataRow+tw.inPart), r); err != nil {
+		return err
 	}
-	return t.widths(fit), n, nil
+	tw.inPart++
+	tw.written++
+	return nil
 }
 
-// widths fits each column to its header and contents (fit holds each
+// finish closes the table's sheets, in order.
+func (tw *tableWriter) finish() error {
+	if tw.written != tw.total {
+		return fmt.Errorf("工作表「%s」：数据行数前后不一致（%d 与 %d）", tw.t.name, tw.total, tw.written)
+	}
+	for i, sw := range tw.sheets {
+		data := min(tw.total-i*tw.per, tw.per)
+		if i == len(tw.sheets)-1 {
+			data -= tw.footers
+		}
+		if err := tw.t.closeSheet(sw, tw.names[i], data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// widths fits each column to its header and contents (widest holds each
 // column's widest cell): a CJK character counts two, numbers as shown with
 // thousands separators; capped per column.
-func (t *table) widths(fit []float64) []float64 {
+func (t *table) widths(widest []float64) []float64 {
 	out := make([]float64, len(t.cols))
 	for i, c := range t.cols {
 		limit := c.max
@@ -214,7 +226,10 @@ func (t *table) widths(fit []float64) []float64 {
 				limit = wrapWidth
 			}
 		}
-		wd := max(float64(displayWidth(c.header))+2, fit[i])
+		wd := float64(displayWidth(c.header)) + 2
+		if i < len(widest) {
+			wd = max(wd, widest[i])
+		}
 		out[i] = min(max(wd, minWidth), limit)
 	}
 	if t.shareTo > t.shareFrom {

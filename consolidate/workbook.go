@@ -188,7 +188,7 @@ func BuildWorkbookContext(ctx context.Context, res *Result, opt WriteOptions) (*
 	if opt.Baseline != nil {
 		steps = append(steps, w.baseline)
 	}
-	steps = append(steps, w.overall, w.projects, w.indicators, w.problems, w.sources, w.props)
+	steps = append(steps, w.details, w.problems, w.sources, w.props)
 	for _, step := range steps {
 		err := ctx.Err()
 		if err == nil {
