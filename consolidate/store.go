@@ -18,7 +18,7 @@ import (
 // DefaultKeepInMemory is how many full submissions a run keeps in memory
 // unless Options.KeepInMemory says otherwise (about 100 KB each); the rest
 // wait in a temporary file until the workbook is written.
-const DefaultKeepInMemory = 200
+const DefaultKeepInMemory = 50
 
 // tally is what stays in memory of a submission read: what the summary and
 // aggregate sheets need (汇总, 分类汇总, 乡镇差异, 单位成本) and the checks
