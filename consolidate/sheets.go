@@ -182,32 +182,42 @@ func (w *bookWriter) overallRows(sub *templates.Submission, emit func([]interfac
 func (w *bookWriter) problems() error {
 	t := w.newTable(SheetProblems, []column{{header: "级别"}, {header: "乡镇"}, {header: "文件"}, {header: "工作表"}, {header: "单元格"},
 		{header: "项目编码"}, {header: "规则"}, {header: "说明", max: 70, wrap: true}})
-	for _, p := range w.res.Problems {
-		t.add(w.txt(p.Severity.String()), w.txt(p.Township), w.txt(p.Src.File), w.txt(p.Src.Sheet), w.txt(p.Src.Cell),
-			w.txt(p.Project), w.txt(p.Rule), w.wrap(p.Message))
+	if n := len(w.res.Problems); n > 0 {
+		t.condRules = append(t.condRules, condRule{ref: fmt.Sprintf("A3:A%d", firstDataRow+n-1), formula: `$A3="错误"`})
 	}
-	if t.data > 0 {
-		t.condRules = append(t.condRules, condRule{ref: fmt.Sprintf("A3:A%d", t.lastDataRow()), formula: `$A3="错误"`})
-	}
-	return t.write()
+	return t.writeFrom(func(emit func([]interface{}) error) error {
+		for _, p := range w.res.Problems {
+			err := emit([]interface{}{w.txt(p.Severity.String()), w.txt(p.Township), w.txt(p.Src.File), w.txt(p.Src.Sheet), w.txt(p.Src.Cell),
+				w.txt(p.Project), w.txt(p.Rule), w.wrap(p.Message)})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 func (w *bookWriter) sources() error {
 	t := w.newTable(SheetSources, []column{{header: "文件"}, {header: "乡镇"}, {header: "格式"}, {header: "编码"}, {header: "金额单位"},
 		{header: "项目数"}, {header: "SHA256", max: 30}, {header: "状态"}, {header: "说明", wrap: true}})
-	for _, s := range w.res.Sources {
-		reason := ""
-		if s.Err != nil {
-			reason = s.Err.Error()
-		}
-		t.add(w.txt(s.Path), w.txt(s.Township), w.txt(s.Format), w.txt(s.Encoding), w.txt(s.Unit.String()),
-			w.num(s.Projects), w.txt(s.SHA256), w.txt(s.Status), w.wrap(reason))
-	}
 	if b := w.opt.Baseline; b != nil {
 		for _, src := range b.Sources {
 			t.footer(w.txt(src), w.txt(""), w.txt(""), w.txt(""), w.txt(""), w.txt(""), w.txt(""), w.txt("基期"),
 				w.wrap(fmt.Sprintf("基期数据，用于「%s」", SheetBaseline)))
 		}
 	}
-	return t.write()
+	return t.writeFrom(func(emit func([]interface{}) error) error {
+		for _, s := range w.res.Sources {
+			reason := ""
+			if s.Err != nil {
+				reason = s.Err.Error()
+			}
+			err := emit([]interface{}{w.txt(s.Path), w.txt(s.Township), w.txt(s.Format), w.txt(s.Encoding), w.txt(s.Unit.String()),
+				w.num(s.Projects), w.txt(s.SHA256), w.txt(s.Status), w.wrap(reason)})
+			if err != nil {
+				return err
+			}
+		}
+		return t.eachRow(emit) // the footer rows
+	})
 }

@@ -31,9 +31,9 @@ const (
 // data rows (under an autofilter) and footer rows such as 合计.
 //
 // The rows of a small table are added to it and kept until write. The rows
-// of a large one are produced twice instead, first for a fitter (the column
-// widths), then for the tableWriter that start returns, so that no more than
-// a row is held at a time (see details).
+// of a large one are produced twice instead (writeFrom, details), first for
+// a fitter (the column widths), then for the tableWriter that start
+// returns, so that no more than a row is held at a time.
 type table struct {
 	w          *bookWriter
 	name       string
@@ -101,16 +101,21 @@ var maxSheetRows = excelize.TotalRows
 // fit to width with the title rows repeated on every page. A table with more
 // rows than a sheet holds continues on further sheets, all with the same
 // column widths.
-func (t *table) write() error {
+func (t *table) write() error { return t.writeFrom(t.eachRow) }
+
+// writeFrom writes the table with the data rows gen produces, calling it
+// twice: once to fit the column widths, once to write the rows; so the rows
+// are never all held at once.
+func (t *table) writeFrom(gen func(emit func(row []interface{}) error) error) error {
 	var fit fitter
-	if err := t.eachRow(fit.add); err != nil {
+	if err := gen(fit.add); err != nil {
 		return err
 	}
 	tw, err := t.start(fit)
 	if err != nil {
 		return err
 	}
-	if err := t.eachRow(tw.row); err != nil {
+	if err := gen(tw.row); err != nil {
 		return err
 	}
 	return tw.finish()
