@@ -12,6 +12,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"jixiao/convert"
 	"jixiao/templates"
 )
 
@@ -39,10 +40,17 @@ type tally struct {
 
 // projectTally is what stays in memory of a project.
 type projectTally struct {
-	name    string
-	code    templates.Text
-	budget  decimal.Decimal
-	costNum []templates.Indicator // numeric 成本指标 (see UnitCosts)
+	name   string
+	code   templates.Text
+	budget decimal.Decimal
+	costs  []costTally // its numeric 成本指标 (see UnitCosts)
+}
+
+// costTally is what 单位成本 needs of a numeric 成本指标.
+type costTally struct {
+	level3, desc, raw string
+	src               templates.Source
+	parsed            convert.IndicatorValue
 }
 
 func newTally(sub *templates.Submission) *tally {
@@ -50,9 +58,19 @@ func newTally(sub *templates.Submission) *tally {
 		problems: sub.Problems, projects: make([]projectTally, len(sub.Projects))}
 	for i, p := range sub.Projects {
 		pt := projectTally{name: p.Name.Value, code: p.Code, budget: p.Budget.Yuan}
+		n := 0
 		for _, ind := range p.Indicators {
 			if isUnitCost(ind) {
-				pt.costNum = append(pt.costNum, ind)
+				n++
+			}
+		}
+		if n > 0 {
+			pt.costs = make([]costTally, 0, n)
+			for _, ind := range p.Indicators {
+				if isUnitCost(ind) {
+					pt.costs = append(pt.costs, costTally{level3: ind.Level3.Value, desc: ind.Desc.Value,
+						raw: ind.Value.Value, src: ind.Value.Src, parsed: ind.Parsed})
+				}
 			}
 		}
 		t.projects[i] = pt

@@ -172,11 +172,11 @@ func UnitCosts(res *Result, cat *Categorizer, u convert.Unit, threshold decimal.
 	for _, sub := range res.counted {
 		for _, p := range sub.projects {
 			c := cat.Category(p.name)
-			for _, ind := range p.costNum {
-				v, unit := IndicatorInUnit(ind.Parsed, u)
-				rows = append(rows, UnitCostRow{Category: c, Level3: ind.Level3.Value, Desc: ind.Desc.Value, Unit: unit,
-					Township: sub.township, Project: p.name, Code: p.code.Value, Raw: ind.Value.Value,
-					Op: ind.Parsed.Op, Value: v, Src: ind.Value.Src})
+			for _, ind := range p.costs {
+				v, unit := IndicatorInUnit(ind.parsed, u)
+				rows = append(rows, UnitCostRow{Category: c, Level3: ind.level3, Desc: ind.desc, Unit: unit,
+					Township: sub.township, Project: p.name, Code: p.code.Value, Raw: ind.raw,
+					Op: ind.parsed.Op, Value: v, Src: ind.src})
 			}
 		}
 	}
