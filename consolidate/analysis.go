@@ -39,29 +39,34 @@ func (w *bookWriter) variance() error {
 		{header: "中位数"}, {header: "平均数"}, {header: "偏离率"}, {header: "标记"}})
 	t.freezeCols = 2
 	rows := CrossVariance(w.pivot, w.opt.Threshold)
-	for start := 0; start < len(rows); {
-		end := start
-		for end < len(rows) && rows[end].Category == rows[start].Category {
-			end++
-		}
-		g1 := t.nextRow()
-		g2 := g1 + end - start - 1
-		block := fmt.Sprintf("$C$%d:$C$%d", g1, g2)
-		for _, r := range rows[start:end] {
-			n := t.nextRow()
-			t.add(w.txt(r.Category), w.txt(r.Township), w.moneyCell(r.Amount),
-				excelize.Cell{StyleID: w.st.count, Formula: "COUNT(" + block + ")", Value: r.Count},
-				excelize.Cell{StyleID: w.st.money, Formula: "MEDIAN(" + block + ")", Value: w.money(r.Median)},
-				excelize.Cell{StyleID: w.st.money, Formula: "AVERAGE(" + block + ")", Value: w.money(r.Mean)},
-				w.ratioCell(fmt.Sprintf(`IF(E%[1]d=0,"",(C%[1]d-E%[1]d)/E%[1]d)`, n), r.Deviation, r.HasDeviation),
-				excelize.Cell{StyleID: w.st.text, Formula: w.flagFormula(fmt.Sprintf("G%d", n)), Value: r.Flag})
-		}
-		start = end
+	if len(rows) > 0 {
+		t.condRules = append(t.condRules, w.flagRule("G", "H", firstDataRow+len(rows)-1))
 	}
-	if t.data > 0 {
-		t.condRules = append(t.condRules, w.flagRule("G", "H", t.lastDataRow()))
-	}
-	return t.write()
+	return t.writeFrom(func(emit func([]interface{}) error) error {
+		for start := 0; start < len(rows); {
+			end := start
+			for end < len(rows) && rows[end].Category == rows[start].Category {
+				end++
+			}
+			g1 := firstDataRow + start
+			g2 := g1 + end - start - 1
+			block := fmt.Sprintf("$C$%d:$C$%d", g1, g2)
+			for i, r := range rows[start:end] {
+				n := g1 + i
+				err := emit([]interface{}{w.txt(r.Category), w.txt(r.Township), w.moneyCell(r.Amount),
+					excelize.Cell{StyleID: w.st.count, Formula: "COUNT(" + block + ")", Value: r.Count},
+					excelize.Cell{StyleID: w.st.money, Formula: "MEDIAN(" + block + ")", Value: w.money(r.Median)},
+					excelize.Cell{StyleID: w.st.money, Formula: "AVERAGE(" + block + ")", Value: w.money(r.Mean)},
+					w.ratioCell(fmt.Sprintf(`IF(E%[1]d=0,"",(C%[1]d-E%[1]d)/E%[1]d)`, n), r.Deviation, r.HasDeviation),
+					excelize.Cell{StyleID: w.st.text, Formula: w.flagFormula(fmt.Sprintf("G%d", n)), Value: r.Flag}})
+				if err != nil {
+					return err
+				}
+			}
+			start = end
+		}
+		return nil
+	})
 }
 
 // unitCosts writes 单位成本: every numeric 成本指标 (月平均资金使用成本, 人均成本, …)
@@ -73,34 +78,39 @@ func (w *bookWriter) unitCosts() error {
 		{header: "偏离率"}, {header: "标记"}, {header: "来源"}})
 	t.freezeCols = 1
 	rows := UnitCosts(w.res, w.opt.Categories, w.res.Unit, w.opt.Threshold)
+	if len(rows) > 0 {
+		t.condRules = append(t.condRules, w.flagRule("K", "L", firstDataRow+len(rows)-1))
+	}
 	group := func(r UnitCostRow) [4]string { return [4]string{r.Category, r.Level3, r.Desc, r.Unit} }
-	for start := 0; start < len(rows); {
-		end := start
-		for end < len(rows) && group(rows[end]) == group(rows[start]) {
-			end++
-		}
-		g1 := t.nextRow()
-		block := fmt.Sprintf("$H$%d:$H$%d", g1, g1+end-start-1)
-		for _, r := range rows[start:end] {
-			n := t.nextRow()
-			style := w.st.number
-			if strings.HasPrefix(r.Unit, w.res.Unit.String()) {
-				style = w.st.money
+	return t.writeFrom(func(emit func([]interface{}) error) error {
+		for start := 0; start < len(rows); {
+			end := start
+			for end < len(rows) && group(rows[end]) == group(rows[start]) {
+				end++
 			}
-			t.add(w.txt(r.Category), w.txt(r.Level3), w.txt(r.Desc), w.txt(r.Unit), w.txt(r.Township), w.txt(r.Project),
-				w.txt(r.Raw), excelize.Cell{StyleID: style, Value: r.Value.InexactFloat64()},
-				excelize.Cell{StyleID: w.st.count, Formula: "COUNT(" + block + ")", Value: r.Count},
-				excelize.Cell{StyleID: style, Formula: "MEDIAN(" + block + ")", Value: r.Median.InexactFloat64()},
-				w.ratioCell(fmt.Sprintf(`IF(J%[1]d=0,"",(H%[1]d-J%[1]d)/J%[1]d)`, n), r.Deviation, r.HasDeviation),
-				excelize.Cell{StyleID: w.st.text, Formula: w.flagFormula(fmt.Sprintf("K%d", n)), Value: r.Flag},
-				w.txt(r.Src.String()))
+			g1 := firstDataRow + start
+			block := fmt.Sprintf("$H$%d:$H$%d", g1, g1+end-start-1)
+			for i, r := range rows[start:end] {
+				n := g1 + i
+				style := w.st.number
+				if strings.HasPrefix(r.Unit, w.res.Unit.String()) {
+					style = w.st.money
+				}
+				err := emit([]interface{}{w.txt(r.Category), w.txt(r.Level3), w.txt(r.Desc), w.txt(r.Unit), w.txt(r.Township), w.txt(r.Project),
+					w.txt(r.Raw), excelize.Cell{StyleID: style, Value: r.Value.InexactFloat64()},
+					excelize.Cell{StyleID: w.st.count, Formula: "COUNT(" + block + ")", Value: r.Count},
+					excelize.Cell{StyleID: style, Formula: "MEDIAN(" + block + ")", Value: r.Median.InexactFloat64()},
+					w.ratioCell(fmt.Sprintf(`IF(J%[1]d=0,"",(H%[1]d-J%[1]d)/J%[1]d)`, n), r.Deviation, r.HasDeviation),
+					excelize.Cell{StyleID: w.st.text, Formula: w.flagFormula(fmt.Sprintf("K%d", n)), Value: r.Flag},
+					w.txt(r.Src.String())})
+				if err != nil {
+					return err
+				}
+			}
+			start = end
 		}
-		start = end
-	}
-	if t.data > 0 {
-		t.condRules = append(t.condRules, w.flagRule("K", "L", t.lastDataRow()))
-	}
-	return t.write()
+		return nil
+	})
 }
 
 // baseline writes 基期差异: per 乡镇 and 类别 the current 预算数 (本期), the 基期,

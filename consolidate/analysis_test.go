@@ -176,7 +176,7 @@ func expectedBaseline(t *testing.T) map[[2]string]decimal.Decimal {
 	t.Helper()
 	res := wbRun(t, consolidate.Options{}, wbSamples("2023"))
 	out := map[[2]string]decimal.Decimal{}
-	for _, sub := range res.Submissions {
+	for _, sub := range subsOf(t, res) {
 		for _, p := range sub.Projects {
 			k := [2]string{sub.Township.Value, consolidate.Category(p.Name.Value)}
 			out[k] = out[k].Add(p.Budget.Yuan)
@@ -202,7 +202,7 @@ func TestBaselineSheet(t *testing.T) {
 	}
 	prior := expectedBaseline(t)
 	current := map[[2]string]decimal.Decimal{}
-	for _, sub := range res.Submissions {
+	for _, sub := range subsOf(t, res) {
 		for _, p := range sub.Projects {
 			k := [2]string{sub.Township.Value, consolidate.Category(p.Name.Value)}
 			current[k] = current[k].Add(p.Budget.Yuan)

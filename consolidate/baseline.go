@@ -31,7 +31,8 @@ type Baseline struct {
 	// Pivot holds the amounts.
 	Pivot *Pivot
 	// Result is the consolidation of the township submissions read (nil when
-	// only county workbooks were given).
+	// only county workbooks were given). It is closed: its totals, problems
+	// and sources remain, its full submissions do not.
 	Result *Result
 }
 
@@ -83,7 +84,8 @@ func LoadBaseline(ctx context.Context, paths []string, opt Options, cat *Categor
 		if err != nil {
 			return nil, fmt.Errorf("%w：%w", ErrBaseline, err)
 		}
-		if len(res.Submissions) == 0 {
+		res.Close()
+		if res.Townships() == 0 {
 			return nil, fmt.Errorf("%w：%s 中没有可读取的乡镇文件", ErrBaseline, strings.Join(townshipPaths, "、"))
 		}
 		if err := merge(BuildPivot(res, cat), strings.Join(townshipPaths, "、")); err != nil {

@@ -53,9 +53,10 @@ func BenchmarkRead(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if len(res.Submissions) != len(files) {
-					b.Fatalf("%d submissions from %d files", len(res.Submissions), len(files))
+				if res.Townships() != len(files) {
+					b.Fatalf("%d submissions from %d files", res.Townships(), len(files))
 				}
+				res.Close()
 			}
 			reportPerTownship(b, len(files))
 		})
@@ -115,12 +116,13 @@ func benchConsolidate(b *testing.B, dir string, jobs int) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if len(res.Submissions) != len(files) {
-			b.Fatalf("%d submissions from %d files", len(res.Submissions), len(files))
+		if res.Townships() != len(files) {
+			b.Fatalf("%d submissions from %d files", res.Townships(), len(files))
 		}
 		if err := WriteWorkbook(ctx, res, out, WriteOptions{Force: true}); err != nil {
 			b.Fatal(err)
 		}
+		res.Close()
 	}
 	reportPerTownship(b, len(files))
 }
@@ -308,7 +310,8 @@ func TestFilesClosedAfterReading(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Submissions) == 0 {
+	defer res.Close()
+	if res.Townships() == 0 {
 		t.Fatal("no submissions")
 	}
 	if after := openFDs(t); after > before {

@@ -20,10 +20,10 @@ import (
 // name, format and digest.
 func TestDocxConsolidatesLikeXLSX(t *testing.T) {
 	twin := run(t, convert.UnitWan, sample("2024", "王官营镇.xlsx"))
-	if len(twin.Submissions) != 1 {
-		t.Fatalf("twin: %d submissions, want 1", len(twin.Submissions))
+	if twin.Townships() != 1 {
+		t.Fatalf("twin: %d submissions, want 1", twin.Townships())
 	}
-	want := twin.Submissions[0]
+	want := subsOf(t, twin)[0]
 	checkSeedFigures(t, "twin", twin)
 	wantContent := submissionContent(want)
 	wantProblems := problemKeys(twin.Problems)
@@ -40,14 +40,14 @@ func TestDocxConsolidatesLikeXLSX(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			res := run(t, convert.UnitWan, c.path)
-			if len(res.Submissions) != 1 || len(res.Sources) != 1 {
-				t.Fatalf("%d submissions, %d sources; want 1, 1", len(res.Submissions), len(res.Sources))
+			if res.Townships() != 1 || len(res.Sources) != 1 {
+				t.Fatalf("%d submissions, %d sources; want 1, 1", res.Townships(), len(res.Sources))
 			}
 			if src := res.Sources[0]; src.Format != "docx" || src.Status != twin.Sources[0].Status {
 				t.Errorf("source format %q, status %q; want docx, %q", src.Format, src.Status, twin.Sources[0].Status)
 			}
 			checkSeedFigures(t, c.name, res)
-			got := submissionContent(res.Submissions[0])
+			got := submissionContent(subsOf(t, res)[0])
 			diffs := 0
 			for i := 0; i < max(len(got), len(wantContent)); i++ {
 				g, w := at(got, i), at(wantContent, i)
@@ -79,7 +79,7 @@ func checkSeedFigures(t *testing.T, name string, res *consolidate.Result) {
 	if county.Projects != 13 || county.Indicators != 78 || !budget.Equal(decimal.RequireFromString("318.34")) {
 		t.Errorf("%s: %d projects, %d indicators, %s 万元; want 13, 78, 318.34", name, county.Projects, county.Indicators, budget)
 	}
-	o := res.Submissions[0].Overall
+	o := subsOf(t, res)[0].Overall
 	if o.Summary.Value == "" || len(o.Items) != 12 || o.Measures.Value == "" {
 		t.Errorf("%s: 总体 %d chars, %d 分项, 保障措施 %d chars; want text, 12, text", name,
 			len(o.Summary.Value), len(o.Items), len(o.Measures.Value))

@@ -218,7 +218,7 @@ func faultWangCode(t *testing.T) string {
 func faultTownTotal(t *testing.T, res *consolidate.Result, town, yuan string) {
 	t.Helper()
 	totals, _ := res.Totals()
-	for i, sub := range res.Submissions {
+	for i, sub := range subsOf(t, res) {
 		if sub.Township.Value == town {
 			if want := decimal.RequireFromString(yuan); !totals[i].Budget.Equal(want) {
 				t.Errorf("%s budget %s 元, want %s 元", town, totals[i].Budget, want)
@@ -248,6 +248,7 @@ func TestFaultCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Run: %v", err)
 			}
+			t.Cleanup(func() { res.Close() })
 			if tc.within > 0 && time.Since(start) > tc.within {
 				t.Errorf("run took %v, want under %v", time.Since(start), tc.within)
 			}

@@ -24,6 +24,7 @@ func run(t *testing.T, unit convert.Unit, paths ...string) *consolidate.Result {
 	if err != nil {
 		t.Fatalf("Run: %v", err)
 	}
+	t.Cleanup(func() { res.Close() })
 	return res
 }
 
@@ -33,8 +34,8 @@ func run(t *testing.T, unit convert.Unit, paths ...string) *consolidate.Result {
 func TestSeedConsolidation(t *testing.T) {
 	path := sample("2024", "王官营镇.xlsx")
 	res := run(t, convert.UnitWan, path)
-	if len(res.Submissions) != 1 {
-		t.Fatalf("%d submissions, want 1", len(res.Submissions))
+	if res.Townships() != 1 {
+		t.Fatalf("%d submissions, want 1", res.Townships())
 	}
 	_, county := res.Totals()
 	if county.Projects != 13 || county.Indicators != 78 {
@@ -86,8 +87,8 @@ func TestUnitYuan(t *testing.T) {
 // sum of the townships, exactly.
 func TestSummaryEqualsDetails(t *testing.T) {
 	res := run(t, convert.UnitWan, sample("2024"))
-	if len(res.Submissions) != 7 {
-		t.Fatalf("%d townships, want 7", len(res.Submissions))
+	if res.Townships() != 7 {
+		t.Fatalf("%d townships, want 7", res.Townships())
 	}
 	summary := sheetRows(t, res, consolidate.SheetSummary)
 	details := sheetRows(t, res, consolidate.SheetProjects)
@@ -95,7 +96,7 @@ func TestSummaryEqualsDetails(t *testing.T) {
 	detailTown := col(t, details, "乡镇")
 	bodyStart := headerIndex(t, details) + 1
 	county := map[string]decimal.Decimal{}
-	for _, sub := range res.Submissions {
+	for _, sub := range subsOf(t, res) {
 		town := sub.Township.Value
 		srow := findRow(t, summary, town)
 		for _, name := range amountCols {

@@ -17,7 +17,7 @@ func (r *Result) resolveDuplicates() {
 	first := map[string]int{}
 	for i := range r.Sources {
 		src := &r.Sources[i]
-		if src.Submission == nil {
+		if src.tally == nil {
 			continue
 		}
 		t := src.Township
@@ -29,26 +29,26 @@ func (r *Result) resolveDuplicates() {
 			continue
 		}
 		first[t] = i
-		r.Submissions = append(r.Submissions, src.Submission)
+		r.counted = append(r.counted, src.tally)
 	}
-	sort.SliceStable(r.Submissions, func(a, b int) bool {
-		return r.Submissions[a].Township.Value < r.Submissions[b].Township.Value
+	sort.SliceStable(r.counted, func(a, b int) bool {
+		return r.counted[a].township < r.counted[b].township
 	})
 }
 
 // checkSharedCodes warns when one 项目编码 appears in two townships.
 func (r *Result) checkSharedCodes() {
-	owner := map[string]*templates.Submission{}
-	for _, sub := range r.Submissions {
-		for _, p := range sub.Projects {
-			c := p.Code.Value
+	owner := map[string]*tally{}
+	for _, sub := range r.counted {
+		for _, p := range sub.projects {
+			c := p.code.Value
 			if c == "" {
 				continue
 			}
 			if o, ok := owner[c]; ok && o != sub {
 				r.Problems = append(r.Problems, templates.Problem{Severity: templates.Warning, Rule: RuleSharedCode,
-					Township: sub.Township.Value, Src: p.Code.Src, Project: c,
-					Message: fmt.Sprintf("项目编码 %s 同时出现在「%s」（%s）和「%s」", c, o.Township.Value, o.File, sub.Township.Value)})
+					Township: sub.township, Src: p.code.Src, Project: c,
+					Message: fmt.Sprintf("项目编码 %s 同时出现在「%s」（%s）和「%s」", c, o.township, o.file, sub.township)})
 				continue
 			}
 			owner[c] = sub
@@ -77,16 +77,16 @@ func (r *Result) setStatuses() {
 }
 
 // commonYear is the most frequent stated year of the submissions (ties: the later).
-func commonYear(subs []*templates.Submission) int {
+func commonYear(subs []*tally) int {
 	count := map[int]int{}
 	best := 0
 	for _, s := range subs {
-		if s.Year == 0 {
+		if s.year == 0 {
 			continue
 		}
-		count[s.Year]++
-		if count[s.Year] > count[best] || count[s.Year] == count[best] && s.Year > best {
-			best = s.Year
+		count[s.year]++
+		if count[s.year] > count[best] || count[s.year] == count[best] && s.year > best {
+			best = s.year
 		}
 	}
 	return best
@@ -167,7 +167,7 @@ func (t Totals) Add(o Totals) Totals {
 	return t
 }
 
-// Totals returns each counted township's totals (in Submissions order) with
+// Totals returns each counted township's totals (in township order) with
 // its problem counts, and the county total.
 func (r *Result) Totals() ([]Totals, Totals) {
 	errs, warns := map[string]int{}, map[string]int{}
@@ -179,10 +179,10 @@ func (r *Result) Totals() ([]Totals, Totals) {
 		}
 	}
 	var county Totals
-	out := make([]Totals, len(r.Submissions))
-	for i, sub := range r.Submissions {
-		t := TownshipTotals(sub)
-		key := problemKey(sub.File, sub.Township.Value)
+	out := make([]Totals, len(r.counted))
+	for i, sub := range r.counted {
+		t := sub.totals
+		key := problemKey(sub.file, sub.township)
 		t.Errors, t.Warnings = errs[key], warns[key]
 		out[i] = t
 		county = county.Add(t)

@@ -15,7 +15,7 @@ type pivotKey struct{ Category, Township string }
 //	p := consolidate.BuildPivot(res, nil)
 //	amt, ok := p.Amount("村级转移支付", "王官营镇")
 type Pivot struct {
-	// Townships are the counted townships, sorted as in Result.Submissions.
+	// Townships are the counted townships, in township order.
 	Townships []string
 	// Categories are the 类别 in sorted order.
 	Categories []string
@@ -29,13 +29,13 @@ type Pivot struct {
 func BuildPivot(res *Result, cat *Categorizer) *Pivot {
 	p := &Pivot{amounts: map[pivotKey]decimal.Decimal{}, projects: map[pivotKey]int{}}
 	seenCat := map[string]bool{}
-	for _, sub := range res.Submissions {
-		town := sub.Township.Value
+	for _, sub := range res.counted {
+		town := sub.township
 		p.Townships = append(p.Townships, town)
-		for _, proj := range sub.Projects {
-			c := cat.Category(proj.Name.Value)
+		for _, proj := range sub.projects {
+			c := cat.Category(proj.name)
 			k := pivotKey{c, town}
-			p.amounts[k] = p.amounts[k].Add(proj.Budget.Yuan)
+			p.amounts[k] = p.amounts[k].Add(proj.budget)
 			p.projects[k]++
 			if !seenCat[c] {
 				seenCat[c] = true

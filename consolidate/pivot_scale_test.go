@@ -20,6 +20,7 @@ func scaleWorkbook(t *testing.T) (*Result, *excelize.File) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { res.Close() })
 	path := filepath.Join(t.TempDir(), "县级汇总.xlsx")
 	if err := WriteWorkbook(context.Background(), res, path, WriteOptions{}); err != nil {
 		t.Fatal(err)
@@ -39,12 +40,12 @@ func TestPivotDownWhenTownshipsDoNotFitAcross(t *testing.T) {
 	maxPivotTownships = 2
 	t.Cleanup(func() { maxPivotTownships = old })
 	res, f := scaleWorkbook(t)
-	if len(res.Submissions) <= 2 {
-		t.Fatalf("%d townships: the test needs more than 2", len(res.Submissions))
+	if res.Townships() <= 2 {
+		t.Fatalf("%d townships: the test needs more than 2", res.Townships())
 	}
 	want := map[string]map[string]decimal.Decimal{} // 乡镇 → 类别 → 元
 	cats := map[string]bool{}
-	for _, sub := range res.Submissions {
+	for _, sub := range subsOf(t, res) {
 		for _, p := range sub.Projects {
 			c := Category(p.Name.Value)
 			cats[c] = true
@@ -65,8 +66,8 @@ func TestPivotDownWhenTownshipsDoNotFitAcross(t *testing.T) {
 	if !slices.IsSorted(head[1 : len(head)-1]) {
 		t.Errorf("类别 not sorted: %v", head)
 	}
-	if len(rows) != 2+len(res.Submissions)+1 {
-		t.Fatalf("%d rows, want title, header, %d townships and 合计", len(rows), len(res.Submissions))
+	if len(rows) != 2+res.Townships()+1 {
+		t.Fatalf("%d rows, want title, header, %d townships and 合计", len(rows), res.Townships())
 	}
 	num := func(s string) decimal.Decimal {
 		if s == "" {
@@ -85,7 +86,7 @@ func TestPivotDownWhenTownshipsDoNotFitAcross(t *testing.T) {
 		return ""
 	}
 	var grand decimal.Decimal
-	for i, sub := range res.Submissions {
+	for i, sub := range subsOf(t, res) {
 		r := rows[2+i]
 		if r[0] != sub.Township.Value {
 			t.Fatalf("row %d is %q, want %q (the order of 汇总)", 3+i, r[0], sub.Township.Value)
@@ -122,7 +123,7 @@ func TestPivotDownWhenTownshipsDoNotFitAcross(t *testing.T) {
 // of them are set in one call.
 func TestPivotTownshipColumnsShareWidth(t *testing.T) {
 	res, f := scaleWorkbook(t)
-	n := len(res.Submissions)
+	n := res.Townships()
 	var widths []float64
 	for c := 2; c <= n+1; c++ {
 		w, err := f.GetColWidth(SheetPivot, colName(c))

@@ -101,8 +101,8 @@ func NewReport(res *Result, opt WriteOptions, output string) Report {
 	rep := Report{Output: output, Unit: res.Unit.String(), Year: res.Year, Files: len(res.Sources),
 		Total: totals(county), Errors: res.Errors(), Warnings: res.Warnings(),
 		Townships: []TownshipReport{}, Categories: []CategoryReport{}, Problems: []ProblemReport{}, Sources: []SourceReport{}}
-	for i, sub := range res.Submissions {
-		rep.Townships = append(rep.Townships, TownshipReport{Name: sub.Township.Value, File: sub.File, TotalsReport: totals(per[i])})
+	for i, sub := range res.counted {
+		rep.Townships = append(rep.Townships, TownshipReport{Name: sub.township, File: sub.file, TotalsReport: totals(per[i])})
 	}
 	pivot := BuildPivot(res, opt.Categories)
 	for _, c := range pivot.Categories {

@@ -27,6 +27,11 @@ type Options struct {
 	// Progress, when set, is called after each file is read, from one
 	// goroutine at a time.
 	Progress func(Progress)
+	// KeepInMemory is how many full submissions are kept in memory; the
+	// others wait in a temporary file until the detail sheets are written.
+	// 0 means DefaultKeepInMemory, a negative number none. The result is the
+	// same either way.
+	KeepInMemory int
 }
 
 // Progress reports how far reading has come.
@@ -56,18 +61,24 @@ type SourceFile struct {
 	Status   string
 	// Err is why the file could not be read, when it could not.
 	Err error
-	// Submission is the file's content; nil when unreadable or skipped.
-	Submission *templates.Submission
+	// tally is what is kept of the file's content; nil when unreadable or
+	// skipped.
+	tally *tally
+	// problems are the content's own problems and its validation's.
+	problems []templates.Problem
 }
 
 // Result is a whole consolidation: every input file, the submissions that
-// count (one per township, sorted by township), and every problem.
+// count (one per township, sorted by township; see EachSubmission), and
+// every problem. Close removes its temporary file.
 type Result struct {
-	Unit        convert.Unit
-	Year        int
-	Sources     []SourceFile
-	Submissions []*templates.Submission
-	Problems    []templates.Problem
+	Unit     convert.Unit
+	Year     int
+	Sources  []SourceFile
+	Problems []templates.Problem
+	// counted are the submissions that count, sorted by township.
+	counted []*tally
+	store   *submissionStore
 }
 
 // Errors counts the problems of severity Error.
@@ -173,20 +184,21 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 	if len(files) == 0 {
 		return nil, fmt.Errorf("%w：%s", ErrNoInput, strings.Join(paths, "、"))
 	}
-	sources, err := readAll(ctx, files, opt)
+	store := newSubmissionStore(opt.KeepInMemory)
+	sources, err := readAll(ctx, files, opt, store)
 	if err != nil {
+		store.close()
 		return nil, err
 	}
-	res := &Result{Unit: opt.Unit}
+	res := &Result{Unit: opt.Unit, store: store}
 	for i := range sources {
 		src := &sources[i]
 		if src.Err != nil {
 			res.Problems = append(res.Problems, unreadableProblem(src))
 			continue
 		}
-		sub := src.Submission
-		res.Problems = append(res.Problems, sub.Problems...)
-		res.Problems = append(res.Problems, Validate(sub, opt.Unit)...)
+		res.Problems = append(res.Problems, src.problems...)
+		src.problems = nil
 	}
 	for _, s := range skipped {
 		sources = append(sources, SourceFile{Path: s, Status: StatusSkipped})
@@ -197,14 +209,14 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 	res.resolveDuplicates()
 	res.checkSharedCodes()
 	res.setStatuses()
-	res.Year = commonYear(res.Submissions)
+	res.Year = commonYear(res.counted)
 	sortProblems(res.Problems)
 	return res, nil
 }
 
 // readAll reads files with a pool of opt.Jobs workers; results are stored by
 // input index, so their order never depends on scheduling.
-func readAll(ctx context.Context, files []string, opt Options) ([]SourceFile, error) {
+func readAll(ctx context.Context, files []string, opt Options, store *submissionStore) ([]SourceFile, error) {
 	jobs := opt.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
@@ -222,7 +234,7 @@ func readAll(ctx context.Context, files []string, opt Options) ([]SourceFile, er
 		go func() {
 			defer wg.Done()
 			for i := range idx {
-				out[i] = readOne(ctx, files[i], opt)
+				out[i] = readOne(ctx, files[i], opt, store)
 				if opt.Progress != nil {
 					mu.Lock()
 					done++
@@ -252,9 +264,10 @@ feed:
 	return flat, nil
 }
 
-// readOne reads one file: one SourceFile per submission in it (a flat table
-// of several townships gives several, all with the file's path).
-func readOne(ctx context.Context, path string, opt Options) (sfs []SourceFile) {
+// readOne reads and validates one file: one SourceFile per submission in it
+// (a flat table of several townships gives several, all with the file's
+// path). Each submission goes into store.
+func readOne(ctx context.Context, path string, opt Options, store *submissionStore) (sfs []SourceFile) {
 	defer func() {
 		if r := recover(); r != nil {
 			sfs = []SourceFile{{Path: path, Status: StatusUnreadable,
@@ -268,7 +281,12 @@ func readOne(ctx context.Context, path string, opt Options) (sfs []SourceFile) {
 	for _, sub := range subs {
 		sf := SourceFile{Path: path}
 		sf.Township, sf.Format, sf.Encoding = sub.Township.Value, sub.Format, sub.Encoding
-		sf.Unit, sf.Projects, sf.SHA256, sf.Submission = sub.Unit, len(sub.Projects), sub.SHA256, sub
+		sf.Unit, sf.Projects, sf.SHA256 = sub.Unit, len(sub.Projects), sub.SHA256
+		sf.problems = append(append([]templates.Problem(nil), sub.Problems...), Validate(sub, opt.Unit)...)
+		sf.tally = newTally(sub)
+		if err := store.put(sf.tally, sub); err != nil {
+			return []SourceFile{{Path: path, Status: StatusUnreadable, Err: &convert.LocatedError{File: path, Err: err}}}
+		}
 		sfs = append(sfs, sf)
 	}
 	return sfs

@@ -38,9 +38,9 @@ func (w *bookWriter) summary() error {
 		{header: "3月底"}, {header: "6月底"}, {header: "10月底"}, {header: "12月底"}, {header: "指标数"}, {header: "错误数"}, {header: "警告数"}})
 	t.freezeCols = 1
 	per, county := w.res.Totals()
-	for i, sub := range w.res.Submissions {
+	for i, sub := range w.res.counted {
 		p := per[i]
-		t.add(w.txt(sub.Township.Value), w.num(p.Projects),
+		t.add(w.txt(sub.township), w.num(p.Projects),
 			w.moneyCell(p.Budget), w.moneyCell(p.Fiscal), w.moneyCell(p.Other),
 			w.moneyCell(p.Plan[0]), w.moneyCell(p.Plan[1]), w.moneyCell(p.Plan[2]), w.moneyCell(p.Plan[3]),
 			w.num(p.Indicators), w.num(p.Errors), w.num(p.Warnings))

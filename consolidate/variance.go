@@ -155,6 +155,12 @@ func isCostIndicator(ind templates.Indicator) bool {
 	return templates.Level1Kind(ind.Level1.Value) == "成本" || strings.Contains(ind.Level2.Value, "成本")
 }
 
+// isUnitCost reports whether an indicator is a numeric 成本指标 that 单位成本
+// compares (a single number, not a range).
+func isUnitCost(ind templates.Indicator) bool {
+	return ind.ParsedOK && ind.Parsed.HasNum && ind.Parsed.Op != "区间" && isCostIndicator(ind)
+}
+
 // UnitCosts lists every numeric 成本指标, grouped by 类别, 三级指标, 绩效指标描述
 // and unit (money in unit u), each with the group's median and its 偏离率.
 // Groups and rows within them are sorted, so the order does not depend on
@@ -163,17 +169,14 @@ func isCostIndicator(ind templates.Indicator) bool {
 //	rows := consolidate.UnitCosts(res, nil, convert.UnitWan, consolidate.DefaultThreshold)
 func UnitCosts(res *Result, cat *Categorizer, u convert.Unit, threshold decimal.Decimal) []UnitCostRow {
 	var rows []UnitCostRow
-	for _, sub := range res.Submissions {
-		for _, p := range sub.Projects {
-			c := cat.Category(p.Name.Value)
-			for _, ind := range p.Indicators {
-				if !ind.ParsedOK || !ind.Parsed.HasNum || ind.Parsed.Op == "区间" || !isCostIndicator(ind) {
-					continue
-				}
-				v, unit := IndicatorInUnit(ind.Parsed, u)
-				rows = append(rows, UnitCostRow{Category: c, Level3: ind.Level3.Value, Desc: ind.Desc.Value, Unit: unit,
-					Township: sub.Township.Value, Project: p.Name.Value, Code: p.Code.Value, Raw: ind.Value.Value,
-					Op: ind.Parsed.Op, Value: v, Src: ind.Value.Src})
+	for _, sub := range res.counted {
+		for _, p := range sub.projects {
+			c := cat.Category(p.name)
+			for _, ind := range p.costs {
+				v, unit := IndicatorInUnit(ind.parsed, u)
+				rows = append(rows, UnitCostRow{Category: c, Level3: ind.level3, Desc: ind.desc, Unit: unit,
+					Township: sub.township, Project: p.name, Code: p.code.Value, Raw: ind.raw,
+					Op: ind.parsed.Op, Value: v, Src: ind.src})
 			}
 		}
 	}

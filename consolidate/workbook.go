@@ -2,7 +2,6 @@ package consolidate
 
 import (
 	"archive/zip"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -63,13 +62,20 @@ func WriteWorkbook(ctx context.Context, res *Result, path string, opt WriteOptio
 // vanishes with the process, even when killed) and renamed over path once
 // complete. On any failure or cancellation the temporary file is removed; a
 // named one left by a killed run is removed by the next run writing path.
+// The package goes through a second temporary file (the library's part
+// order) on its way to the canonical one, never through memory.
 //
 //	err := consolidate.SaveAtomic(ctx, f, "out.xlsx")
 func SaveAtomic(ctx context.Context, f *excelize.File, path string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	buf, err := f.WriteToBuffer()
+	raw, err := createAtomic(path)
+	if err != nil {
+		return &convert.LocatedError{File: path, Err: err}
+	}
+	defer raw.discard() // never committed: only a scratch file
+	size, err := writePackage(f, raw.f)
 	if err != nil {
 		return &convert.LocatedError{File: path, Err: err}
 	}
@@ -81,7 +87,7 @@ func SaveAtomic(ctx context.Context, f *excelize.File, path string) error {
 		return &convert.LocatedError{File: path, Err: err}
 	}
 	defer tmp.discard()
-	if err := canonicalZip(tmp, buf.Bytes()); err != nil {
+	if err := canonicalZip(tmp, raw.f, size); err != nil {
 		return &convert.LocatedError{File: path, Err: err}
 	}
 	if err := ctx.Err(); err != nil {
@@ -93,12 +99,30 @@ func SaveAtomic(ctx context.Context, f *excelize.File, path string) error {
 	return nil
 }
 
-// canonicalZip rewrites an xlsx package with its parts in a fixed order
-// ([Content_Types].xml, then by name), copying each part's compressed bytes
-// as they are. The spreadsheet library writes parts in map order; this makes
-// the same workbook the same bytes.
-func canonicalZip(w io.Writer, data []byte) error {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+// writePackage writes f's xlsx package, parts in the library's order, to
+// dst and returns its size. The library only saves through an in-memory
+// buffer; its zip writer is pointed at dst instead, so the buffer stays
+// empty.
+func writePackage(f *excelize.File, dst *os.File) (int64, error) {
+	prev := f.ZipWriter
+	defer f.SetZipWriter(prev)
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(dst) })
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return 0, err
+	}
+	if buf.Len() != 0 {
+		return 0, errors.New("工作簿未能直接写入临时文件")
+	}
+	return dst.Seek(0, io.SeekCurrent)
+}
+
+// canonicalZip rewrites the xlsx package in r (size bytes) with its parts
+// in a fixed order ([Content_Types].xml, then by name), copying each part's
+// compressed bytes as they are. The spreadsheet library writes parts in map
+// order; this makes the same workbook the same bytes.
+func canonicalZip(w io.Writer, r io.ReaderAt, size int64) error {
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return err
 	}
@@ -164,7 +188,7 @@ func BuildWorkbookContext(ctx context.Context, res *Result, opt WriteOptions) (*
 	if opt.Baseline != nil {
 		steps = append(steps, w.baseline)
 	}
-	steps = append(steps, w.overall, w.projects, w.indicators, w.problems, w.sources, w.props)
+	steps = append(steps, w.details, w.problems, w.sources, w.props)
 	for _, step := range steps {
 		err := ctx.Err()
 		if err == nil {

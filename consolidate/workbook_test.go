@@ -32,6 +32,7 @@ func wbRun(t *testing.T, opt consolidate.Options, paths ...string) *consolidate.
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { res.Close() })
 	return res
 }
 
@@ -82,9 +83,9 @@ func wbAt(r []string, i int) string {
 func toWan(yuan decimal.Decimal) decimal.Decimal { return yuan.Shift(-4) }
 
 // expectedPivot sums 预算数 by 类别 and 乡镇 straight from the submissions.
-func expectedPivot(res *consolidate.Result) map[string]map[string]decimal.Decimal {
+func expectedPivot(t *testing.T, res *consolidate.Result) map[string]map[string]decimal.Decimal {
 	out := map[string]map[string]decimal.Decimal{}
-	for _, sub := range res.Submissions {
+	for _, sub := range subsOf(t, res) {
 		for _, p := range sub.Projects {
 			c := consolidate.Category(p.Name.Value)
 			if out[c] == nil {
@@ -100,9 +101,9 @@ func TestPivotSheet(t *testing.T) {
 	res := wbRun(t, consolidate.Options{}, wbSamples("2024"))
 	f, _ := wbWrite(t, res, consolidate.WriteOptions{})
 	rows := wbRows(t, f, consolidate.SheetPivot)
-	want := expectedPivot(res)
+	want := expectedPivot(t, res)
 	head := rows[1]
-	if head[0] != "类别" || head[len(head)-1] != "合计" || len(head) != len(res.Submissions)+2 {
+	if head[0] != "类别" || head[len(head)-1] != "合计" || len(head) != res.Townships()+2 {
 		t.Fatalf("header %v", head)
 	}
 	if !sort.StringsAreSorted(head[1 : len(head)-1]) {
@@ -161,7 +162,7 @@ func TestSummarySheetTotals(t *testing.T) {
 	rows := wbRows(t, f, consolidate.SheetSummary)
 	var budget, fiscal, other decimal.Decimal
 	projects := 0
-	for _, sub := range res.Submissions {
+	for _, sub := range subsOf(t, res) {
 		for _, p := range sub.Projects {
 			budget, fiscal, other = budget.Add(p.Budget.Yuan), fiscal.Add(p.Fiscal.Yuan), other.Add(p.Other.Yuan)
 			projects++
@@ -192,7 +193,7 @@ func TestVarianceSheet(t *testing.T) {
 	thr := decimal.RequireFromString("0.2")
 	f, _ := wbWrite(t, res, consolidate.WriteOptions{Threshold: thr})
 	rows := wbRows(t, f, consolidate.SheetVariance)
-	want := expectedPivot(res)
+	want := expectedPivot(t, res)
 	n := 0
 	for _, byTown := range want {
 		n += len(byTown)
@@ -248,7 +249,7 @@ func TestUnitCostSheet(t *testing.T) {
 	f, _ := wbWrite(t, res, consolidate.WriteOptions{})
 	rows := wbRows(t, f, consolidate.SheetUnitCost)
 	costs := 0
-	for _, sub := range res.Submissions {
+	for _, sub := range subsOf(t, res) {
 		for _, p := range sub.Projects {
 			for _, ind := range p.Indicators {
 				if strings.Contains(ind.Level1.Value+ind.Level2.Value, "成本") && ind.ParsedOK && ind.Parsed.HasNum {
@@ -277,7 +278,7 @@ func TestOverallSheet(t *testing.T) {
 	f, _ := wbWrite(t, res, consolidate.WriteOptions{})
 	rows := wbRows(t, f, consolidate.SheetOverall)
 	want := 0
-	for _, sub := range res.Submissions {
+	for _, sub := range subsOf(t, res) {
 		if sub.Overall.Summary.Value != "" {
 			want++
 		}

@@ -42,18 +42,20 @@ func TestPlannedTemplatesConsolidate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { res.Close() })
 	samples, err := consolidate.Run(ctx, []string{filepath.Join("..", "samples", "2024")}, consolidate.Options{Unit: convert.UnitWan})
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { samples.Close() })
 	sampleTotals := map[string]consolidate.Totals{}
-	for _, s := range samples.Submissions {
+	for _, s := range subsOf(t, samples) {
 		sampleTotals[s.Township.Value] = consolidate.TownshipTotals(s)
 	}
-	if len(res.Submissions) != len(ts) {
-		t.Fatalf("consolidated %d townships, want %d", len(res.Submissions), len(ts))
+	if res.Townships() != len(ts) {
+		t.Fatalf("consolidated %d townships, want %d", res.Townships(), len(ts))
 	}
-	for _, sub := range res.Submissions {
+	for _, sub := range subsOf(t, res) {
 		t.Run(sub.Township.Value, func(t *testing.T) {
 			for _, p := range sub.Problems {
 				t.Errorf("reading problem: %v", p)
@@ -146,4 +148,14 @@ func TestPlannedSubmissionsUnlistedTownship(t *testing.T) {
 	if _, err := templates.PlannedSubmissions(ts, plan, 2024); !errors.Is(err, templates.ErrPlanTable) {
 		t.Errorf("err = %v, want ErrPlanTable for a township not on the list", err)
 	}
+}
+
+// subsOf returns res's counted submissions.
+func subsOf(t *testing.T, res *consolidate.Result) []*templates.Submission {
+	t.Helper()
+	subs, err := res.AllSubmissions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return subs
 }

@@ -56,6 +56,7 @@ func runConsolidate(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	defer res.Close()
 	if paths := c.StringSlice("baseline"); len(paths) > 0 {
 		opt.Baseline, err = consolidate.LoadBaseline(c.Context, paths, consolidate.Options{
 			Unit: res.Unit, Jobs: c.Int("jobs"), Encoding: c.String("encoding")}, opt.Categories)
@@ -67,6 +68,7 @@ func runConsolidate(c *cli.Context) error {
 	if err := consolidate.WriteWorkbook(c.Context, res, out, opt); err != nil {
 		return err
 	}
+	res.Close() // the report and the summary need only the totals
 	summaryTo := c.App.Writer
 	if jsonPath := c.String("json"); jsonPath != "" {
 		rep := consolidate.NewReport(res, opt, out)
@@ -149,7 +151,7 @@ func readInputs(c *cli.Context) (*consolidate.Result, error) {
 // outcome turns a result into the run's error: nil when clean, errProblems
 // when errors were found, a usage-level error when nothing could be read.
 func outcome(res *consolidate.Result) error {
-	if len(res.Submissions) == 0 {
+	if res.Townships() == 0 {
 		return fmt.Errorf("%w：所有文件均无法读取", consolidate.ErrNoInput)
 	}
 	if res.Errors() > 0 {
@@ -160,7 +162,7 @@ func outcome(res *consolidate.Result) error {
 
 func printSummary(w io.Writer, res *consolidate.Result, out string) {
 	_, county := res.Totals()
-	fmt.Fprintf(w, "已读取 %d 个文件，汇总 %d 个乡镇、%d 个项目、%d 条指标。\n", len(res.Sources), len(res.Submissions), county.Projects, county.Indicators)
+	fmt.Fprintf(w, "已读取 %d 个文件，汇总 %d 个乡镇、%d 个项目、%d 条指标。\n", len(res.Sources), res.Townships(), county.Projects, county.Indicators)
 	fmt.Fprintf(w, "预算数合计 %s %s。\n", consolidateAmount(res, county), res.Unit)
 	fmt.Fprintf(w, "发现错误 %d 个、警告 %d 个", res.Errors(), res.Warnings())
 	if out != "" {

@@ -20,6 +20,7 @@ func validateCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			res.Close() // only the problems and totals are needed
 			for _, p := range res.Problems {
 				fmt.Fprintln(c.App.Writer, p.Error())
 			}

@@ -46,6 +46,7 @@ func dragDrop(ctx context.Context, paths []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	defer res.Close()
 	dir := filepath.Dir(filepath.Clean(paths[0]))
 	base := "县级汇总"
 	if res.Year > 0 {

@@ -36,6 +36,7 @@ func countyDump(t *testing.T, paths ...string) (string, consolidate.Totals) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { res.Close() })
 	money := func(m templates.Money) string {
 		if m.Blank {
 			return "空"
@@ -43,7 +44,7 @@ func countyDump(t *testing.T, paths ...string) (string, consolidate.Totals) {
 		return m.Yuan.String()
 	}
 	var b strings.Builder
-	for _, sub := range res.Submissions {
+	for _, sub := range subsOf(t, res) {
 		fmt.Fprintf(&b, "%s %d\n", sub.Township.Value, sub.Year)
 		for _, p := range sub.Projects {
 			fmt.Fprintf(&b, "%s|%s|%s|%s|%s|%q|%q", p.Code.Value, p.Name.Value, money(p.Budget), money(p.Fiscal), money(p.Other), p.Purpose.Value, p.Goal.Value)
@@ -253,4 +254,14 @@ func TestConvertCountyToCSV(t *testing.T) {
 			t.Errorf("raw=%v: %q", tt.raw, got)
 		}
 	}
+}
+
+// subsOf returns res's counted submissions.
+func subsOf(t *testing.T, res *consolidate.Result) []*templates.Submission {
+	t.Helper()
+	subs, err := res.AllSubmissions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return subs
 }

@@ -1,0 +1,46 @@
+package consolidate_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"testing"
+
+	"jixiao/consolidate"
+	"jixiao/templates"
+)
+
+// subsOf returns res's counted submissions.
+func subsOf(t *testing.T, res *consolidate.Result) []*templates.Submission {
+	t.Helper()
+	subs, err := res.AllSubmissions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return subs
+}
+
+// The county workbook is the same bytes whether the submissions were held in
+// memory, all spilled to the temporary file, or some of each.
+func TestSameBytesWhetherSpilledOrHeld(t *testing.T) {
+	base, err := consolidate.LoadBaseline(context.Background(), []string{wbSamples("2023")}, consolidate.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var outs [][]byte
+	for _, keep := range []int{1000, -1, 3} {
+		res := wbRun(t, consolidate.Options{KeepInMemory: keep}, wbSamples("2024"))
+		_, path := wbWrite(t, res, consolidate.WriteOptions{Baseline: base})
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs = append(outs, data)
+	}
+	if !bytes.Equal(outs[0], outs[1]) {
+		t.Error("spilling every submission changed the workbook")
+	}
+	if !bytes.Equal(outs[0], outs[2]) {
+		t.Error("spilling some submissions changed the workbook")
+	}
+}

@@ -1,0 +1,294 @@
+package consolidate
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+
+	"github.com/shopspring/decimal"
+
+	"jixiao/convert"
+	"jixiao/templates"
+)
+
+// DefaultKeepInMemory is how many full submissions a run keeps in memory
+// unless Options.KeepInMemory says otherwise (about 100 KB each); the rest
+// wait in a temporary file until the workbook is written.
+const DefaultKeepInMemory = 50
+
+// tally is what stays in memory of a submission read: what the summary and
+// aggregate sheets need (汇总, 分类汇总, 乡镇差异, 单位成本) and the checks
+// across townships. The full submission is either held too, or spilled to
+// the run's temporary file and read back for the detail sheets.
+type tally struct {
+	township string
+	file     string
+	year     int
+	totals   Totals // without problem counts
+	projects []projectTally
+	// problems are the submission's own, given back with it when it is
+	// read from the spill file.
+	problems []templates.Problem
+	full     *templates.Submission // nil when spilled
+	spilled  spillRef
+}
+
+// projectTally is what stays in memory of a project.
+type projectTally struct {
+	name   string
+	code   templates.Text
+	budget decimal.Decimal
+	costs  []costTally // its numeric 成本指标 (see UnitCosts)
+}
+
+// costTally is what 单位成本 needs of a numeric 成本指标.
+type costTally struct {
+	level3, desc, raw string
+	src               templates.Source
+	parsed            convert.IndicatorValue
+}
+
+func newTally(sub *templates.Submission) *tally {
+	t := &tally{township: sub.Township.Value, file: sub.File, year: sub.Year, totals: TownshipTotals(sub),
+		problems: sub.Problems, projects: make([]projectTally, len(sub.Projects))}
+	for i, p := range sub.Projects {
+		pt := projectTally{name: p.Name.Value, code: p.Code, budget: p.Budget.Yuan}
+		n := 0
+		for _, ind := range p.Indicators {
+			if isUnitCost(ind) {
+				n++
+			}
+		}
+		if n > 0 {
+			pt.costs = make([]costTally, 0, n)
+			for _, ind := range p.Indicators {
+				if isUnitCost(ind) {
+					pt.costs = append(pt.costs, costTally{level3: ind.Level3.Value, desc: ind.Desc.Value,
+						raw: ind.Value.Value, src: ind.Value.Src, parsed: ind.Parsed})
+				}
+			}
+		}
+		t.projects[i] = pt
+	}
+	return t
+}
+
+// submissionStore holds the full submissions of a run: the first keep in
+// memory, the others in a temporary file. The file is one gob stream: the
+// first record also describes the types, the others are values only, so
+// each is small and quick to decode; any record is read back by a decoder
+// that has first been shown the first one. It is safe for concurrent use.
+type submissionStore struct {
+	mu    sync.Mutex
+	keep  int
+	held  int
+	file  *os.File // nil until the first spill
+	name  string   // the file's name; "" when unnamed
+	size  int64
+	buf   bytes.Buffer
+	enc   *gob.Encoder
+	first spillRef // the record with the type descriptions
+	dec   *gob.Decoder
+	in    *recordReader
+}
+
+// spillRef locates a spilled submission in the store's file.
+type spillRef struct {
+	off, n int64
+}
+
+func newSubmissionStore(keep int) *submissionStore {
+	if keep == 0 {
+		keep = DefaultKeepInMemory
+	}
+	return &submissionStore{keep: max(keep, 0)}
+}
+
+// put keeps sub in t, or spills it.
+func (s *submissionStore) put(t *tally, sub *templates.Submission) error {
+	s.mu.Lock()
+	if s.held < s.keep {
+		s.held++
+		s.mu.Unlock()
+		t.full = sub
+		return nil
+	}
+	defer s.mu.Unlock()
+	if s.file == nil {
+		if err := s.create(); err != nil {
+			return fmt.Errorf("创建临时文件：%w", err)
+		}
+		s.enc = gob.NewEncoder(&s.buf)
+	}
+	if s.enc == nil {
+		return errors.New("临时文件写入失败，不能再暂存")
+	}
+	stripped := *sub
+	stripped.Problems = nil // restored from the tally; their errors do not encode
+	s.buf.Reset()
+	if err := s.enc.Encode(&stripped); err != nil {
+		// the stream's state is unknown: no further records
+		s.enc = nil
+		return fmt.Errorf("暂存乡镇「%s」的数据：%w", sub.Township.Value, err)
+	}
+	if _, err := s.file.WriteAt(s.buf.Bytes(), s.size); err != nil {
+		s.enc = nil
+		return fmt.Errorf("写临时文件：%w", err)
+	}
+	t.spilled = spillRef{off: s.size, n: int64(s.buf.Len())}
+	if s.size == 0 {
+		s.first = t.spilled
+	}
+	s.size += int64(s.buf.Len())
+	return nil
+}
+
+// create opens the spill file in the system's temporary folder: unnamed
+// where possible, so that it vanishes with the process however it ends.
+func (s *submissionStore) create() error {
+	dir := os.TempDir()
+	if f, err := openUnnamed(dir); err == nil {
+		s.file = f
+		return nil
+	}
+	f, err := os.CreateTemp(dir, "jixiao-submissions-*.tmp")
+	if err != nil {
+		return err
+	}
+	s.file, s.name = f, f.Name()
+	return nil
+}
+
+// get returns t's full submission.
+func (s *submissionStore) get(t *tally) (*templates.Submission, error) {
+	if t.full != nil {
+		return t.full, nil
+	}
+	if s == nil || t.spilled.n == 0 {
+		return nil, errClosed
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.file == nil {
+		return nil, errClosed
+	}
+	sub, err := s.decode(t.spilled)
+	if err != nil {
+		s.dec = nil // its state is unknown: start afresh next time
+		return nil, fmt.Errorf("读回乡镇「%s」的暂存数据：%w", t.township, err)
+	}
+	sub.Problems = t.problems
+	return sub, nil
+}
+
+// decode reads the record at ref.
+func (s *submissionStore) decode(ref spillRef) (*templates.Submission, error) {
+	if ref == s.first && s.dec != nil {
+		// the decoder has seen its type descriptions: they may not come again
+		var sub templates.Submission
+		err := gob.NewDecoder(bufio.NewReader(io.NewSectionReader(s.file, ref.off, ref.n))).Decode(&sub)
+		return &sub, err
+	}
+	if s.dec == nil {
+		s.in = &recordReader{}
+		s.dec = gob.NewDecoder(s.in)
+		if ref != s.first {
+			s.in.r = bufio.NewReader(io.NewSectionReader(s.file, s.first.off, s.first.n))
+			var types templates.Submission
+			if err := s.dec.Decode(&types); err != nil {
+				return nil, err
+			}
+		}
+	}
+	s.in.r = bufio.NewReader(io.NewSectionReader(s.file, ref.off, ref.n))
+	var sub templates.Submission
+	if err := s.dec.Decode(&sub); err != nil {
+		return nil, err
+	}
+	if _, err := s.in.r.ReadByte(); err != io.EOF {
+		return nil, errors.New("记录未读完")
+	}
+	return &sub, nil
+}
+
+// recordReader gives a gob decoder one record after another. It is a
+// ByteReader, so the decoder reads no further than each message it decodes.
+type recordReader struct {
+	r *bufio.Reader
+}
+
+func (rr *recordReader) Read(p []byte) (int, error) { return rr.r.Read(p) }
+func (rr *recordReader) ReadByte() (byte, error)    { return rr.r.ReadByte() }
+
+// close removes the spill file.
+func (s *submissionStore) close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.file == nil {
+		return nil
+	}
+	err := s.file.Close()
+	if s.name != "" {
+		if rerr := os.Remove(s.name); err == nil {
+			err = rerr
+		}
+	}
+	s.file, s.name, s.size = nil, "", 0
+	s.enc, s.dec, s.in = nil, nil, nil
+	s.buf = bytes.Buffer{}
+	return err
+}
+
+var errClosed = errors.New("汇总结果已关闭，乡镇的完整数据不再可用")
+
+// Townships is the number of counted submissions (one per township).
+func (r *Result) Townships() int { return len(r.counted) }
+
+// EachSubmission calls fn with each counted submission in township order,
+// one at a time; a submission not held in memory is read back from the
+// run's temporary file for the call. fn must not keep it when memory
+// matters. It stops at the first error.
+//
+//	err := res.EachSubmission(func(sub *templates.Submission) error { … })
+func (r *Result) EachSubmission(fn func(*templates.Submission) error) error {
+	for _, t := range r.counted {
+		sub, err := r.store.get(t)
+		if err != nil {
+			return err
+		}
+		if err := fn(sub); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AllSubmissions returns every counted submission in township order, all in
+// memory at once: for small runs and tests; EachSubmission scales.
+func (r *Result) AllSubmissions() ([]*templates.Submission, error) {
+	out := make([]*templates.Submission, 0, len(r.counted))
+	err := r.EachSubmission(func(sub *templates.Submission) error {
+		out = append(out, sub)
+		return nil
+	})
+	return out, err
+}
+
+// Close releases the full submissions and removes the run's temporary
+// file. Afterwards the totals, problems and sources remain (the summary
+// sheets and the report can still be made) but EachSubmission fails. Close
+// may be called more than once.
+func (r *Result) Close() error {
+	if r == nil || r.store == nil {
+		return nil
+	}
+	for _, t := range r.counted {
+		t.full = nil
+	}
+	return r.store.close()
+}
