@@ -88,7 +88,7 @@ type SourceReport struct {
 //
 //	rep := consolidate.NewReport(res, consolidate.WriteOptions{}, "县级汇总.xlsx")
 func NewReport(res *Result, opt WriteOptions, output string) Report {
-	amt := func(yuan decimal.Decimal) string { return FormatAmount(convert.FromYuan(yuan, res.Unit)) }
+	amt := func(yuan decimal.Decimal) string { return convert.FormatAmount(convert.FromYuan(yuan, res.Unit)) }
 	totals := func(t Totals) TotalsReport {
 		r := TotalsReport{Projects: t.Projects, Indicators: t.Indicators, Budget: amt(t.Budget), Fiscal: amt(t.Fiscal),
 			Other: amt(t.Other), Errors: t.Errors, Warnings: t.Warnings}

@@ -5,7 +5,6 @@ package consolidate
 import (
 	"fmt"
 	"regexp"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -75,22 +74,9 @@ func (v *validator) add(sev templates.Severity, rule string, src templates.Sourc
 
 // amt renders an amount in the validator's unit with its unit name.
 func (v *validator) amt(d decimal.Decimal) string {
-	return FormatAmount(convert.FromYuan(d, v.unit)) + " " + v.unit.String()
+	return convert.FormatAmount(convert.FromYuan(d, v.unit)) + " " + v.unit.String()
 }
 
-// FormatAmount renders an exact amount with at least two decimals, as money is
-// written on the forms, and more only when the amount has them.
-//
-//	consolidate.FormatAmount(decimal.RequireFromString("1"))      // "1.00"
-//	consolidate.FormatAmount(decimal.RequireFromString("0.4567")) // "0.4567"
-func FormatAmount(d decimal.Decimal) string {
-	s := d.String()
-	dot := strings.IndexByte(s, '.')
-	if dot < 0 || len(s)-dot-1 < 2 {
-		return d.StringFixed(2)
-	}
-	return s
-}
 
 func (v *validator) project(p *templates.Project) {
 	code := p.Code.Value

@@ -104,11 +104,3 @@ func TestValidateDuplicateCodeAndEmpty(t *testing.T) {
 		t.Errorf("empty submission: %v", ps)
 	}
 }
-
-func TestFormatAmount(t *testing.T) {
-	for in, want := range map[string]string{"1": "1.00", "0.4567": "0.4567", "318.34": "318.34", "2.5": "2.50", "3183400": "3183400.00"} {
-		if got := consolidate.FormatAmount(decimal.RequireFromString(in)); got != want {
-			t.Errorf("FormatAmount(%s) = %s, want %s", in, got, want)
-		}
-	}
-}
