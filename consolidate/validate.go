@@ -77,7 +77,6 @@ func (v *validator) amt(d decimal.Decimal) string {
 	return convert.FormatAmount(convert.FromYuan(d, v.unit)) + " " + v.unit.String()
 }
 
-
 func (v *validator) project(p *templates.Project) {
 	code := p.Code.Value
 	label := code
