@@ -229,7 +229,7 @@ func TestBaselineSheet(t *testing.T) {
 		if hasCur != (r[2] != "") || hasPre != (r[3] != "") {
 			t.Errorf("%v: blank cells do not match presence (本期 %v, 基期 %v)", r, hasCur, hasPre)
 		}
-		if !wbDec(t, r[2]).Equal(toWan(cur)) || !wbDec(t, r[3]).Equal(toWan(pre)) || !wbDec(t, r[4]).Equal(toWan(cur.Sub(pre))) {
+		if !dec(t, r[2]).Equal(toWan(cur)) || !dec(t, r[3]).Equal(toWan(pre)) || !dec(t, r[4]).Equal(toWan(cur.Sub(pre))) {
 			t.Errorf("%v: want 本期 %s 基期 %s", r, toWan(cur), toWan(pre))
 		}
 		want := ""
@@ -239,7 +239,7 @@ func TestBaselineSheet(t *testing.T) {
 		case !hasCur:
 			want = "减少"
 		}
-		if got := wbAt(r, 6); got != want {
+		if got := cell(r, 6); got != want {
 			t.Errorf("%v: 增减情况 %q, want %q", r, got, want)
 		}
 		statuses[want]++
@@ -248,7 +248,7 @@ func TestBaselineSheet(t *testing.T) {
 		t.Errorf("samples add and drop projects, got %v", statuses)
 	}
 	total := rows[len(rows)-1]
-	if total[0] != "合计" || !wbDec(t, total[2]).Equal(toWan(sumCur)) || !wbDec(t, total[3]).Equal(toWan(sumBase)) {
+	if total[0] != "合计" || !dec(t, total[2]).Equal(toWan(sumCur)) || !dec(t, total[3]).Equal(toWan(sumBase)) {
 		t.Errorf("合计 %v, want %s and %s", total, toWan(sumCur), toWan(sumBase))
 	}
 }
@@ -316,9 +316,9 @@ func TestReportJSON(t *testing.T) {
 	}
 	var sum decimal.Decimal
 	for _, tr := range rep.Townships {
-		sum = sum.Add(wbDec(t, tr.Budget))
+		sum = sum.Add(dec(t, tr.Budget))
 	}
-	if rep.Unit != "万元" || rep.Total.Budget != "1926.476236" || !sum.Equal(wbDec(t, rep.Total.Budget)) {
+	if rep.Unit != "万元" || rep.Total.Budget != "1926.476236" || !sum.Equal(dec(t, rep.Total.Budget)) {
 		t.Errorf("unit %s total %s, townships sum %s", rep.Unit, rep.Total.Budget, sum)
 	}
 	if rep.Errors != res.Errors() || len(rep.Problems) != len(res.Problems) {

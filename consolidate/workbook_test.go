@@ -60,25 +60,6 @@ func wbRows(t *testing.T, f *excelize.File, sheet string) [][]string {
 	return rows
 }
 
-func wbDec(t *testing.T, s string) decimal.Decimal {
-	t.Helper()
-	if s == "" {
-		return decimal.Zero
-	}
-	d, err := decimal.NewFromString(s)
-	if err != nil {
-		t.Fatalf("not a number: %q", s)
-	}
-	return d
-}
-
-func wbAt(r []string, i int) string {
-	if i < len(r) {
-		return r[i]
-	}
-	return ""
-}
-
 // wan converts 元 to 万元 by shifting the decimal point, independently of the writer.
 func toWan(yuan decimal.Decimal) decimal.Decimal { return yuan.Shift(-4) }
 
@@ -123,18 +104,18 @@ func TestPivotSheet(t *testing.T) {
 		var rowSum decimal.Decimal
 		for i, town := range head[1 : len(head)-1] {
 			exp, has := byTown[town]
-			got := wbAt(r, i+1)
+			got := cell(r, i+1)
 			switch {
 			case !has && got != "":
 				t.Errorf("%s/%s: %q, want blank", r[0], town, got)
-			case has && !wbDec(t, got).Equal(toWan(exp)):
+			case has && !dec(t, got).Equal(toWan(exp)):
 				t.Errorf("%s/%s: %s, want %s", r[0], town, got, toWan(exp))
 			}
 			rowSum = rowSum.Add(exp)
 			colTotals[i+1] = colTotals[i+1].Add(exp)
 		}
 		grand = grand.Add(rowSum)
-		if got := wbAt(r, len(head)-1); !wbDec(t, got).Equal(toWan(rowSum)) {
+		if got := cell(r, len(head)-1); !dec(t, got).Equal(toWan(rowSum)) {
 			t.Errorf("%s 合计 %s, want %s", r[0], got, toWan(rowSum))
 		}
 	}
@@ -143,11 +124,11 @@ func TestPivotSheet(t *testing.T) {
 		t.Fatalf("last row %v", total)
 	}
 	for i := 1; i < len(head)-1; i++ {
-		if !wbDec(t, total[i]).Equal(toWan(colTotals[i])) {
+		if !dec(t, total[i]).Equal(toWan(colTotals[i])) {
 			t.Errorf("合计 of %s: %s, want %s", head[i], total[i], toWan(colTotals[i]))
 		}
 	}
-	if got := total[len(head)-1]; !wbDec(t, got).Equal(decimal.RequireFromString("1926.476236")) || !wbDec(t, got).Equal(toWan(grand)) {
+	if got := total[len(head)-1]; !dec(t, got).Equal(decimal.RequireFromString("1926.476236")) || !dec(t, got).Equal(toWan(grand)) {
 		t.Errorf("grand total %s, want %s", got, toWan(grand))
 	}
 	last := len(rows)
@@ -179,7 +160,7 @@ func TestSummarySheetTotals(t *testing.T) {
 		{"其他资金", total[4], toWan(other)},
 	}
 	for _, c := range checks {
-		if !wbDec(t, c.got).Equal(c.want) {
+		if !dec(t, c.got).Equal(c.want) {
 			t.Errorf("合计 %s = %s, want %s", c.name, c.got, c.want)
 		}
 	}
@@ -216,18 +197,18 @@ func TestVarianceSheet(t *testing.T) {
 			med = vals[len(vals)/2-1].Add(vals[len(vals)/2]).Div(decimal.NewFromInt(2))
 		}
 		amt := byTown[r[1]]
-		if !wbDec(t, r[2]).Equal(toWan(amt)) {
+		if !dec(t, r[2]).Equal(toWan(amt)) {
 			t.Errorf("%s/%s 预算数 %s, want %s", r[0], r[1], r[2], toWan(amt))
 		}
-		if !wbDec(t, r[4]).Equal(toWan(med)) {
+		if !dec(t, r[4]).Equal(toWan(med)) {
 			t.Errorf("%s median %s, want %s", r[0], r[4], toWan(med))
 		}
 		mean := toWan(sum).Div(decimal.NewFromInt(int64(len(vals))))
-		if d := wbDec(t, r[5]).Sub(mean).Abs(); d.GreaterThan(decimal.New(1, -10)) {
+		if d := dec(t, r[5]).Sub(mean).Abs(); d.GreaterThan(decimal.New(1, -10)) {
 			t.Errorf("%s mean %s, want %s", r[0], r[5], mean)
 		}
 		dev := amt.Sub(med).Div(med)
-		if d := wbDec(t, r[6]).Sub(dev).Abs(); d.GreaterThan(decimal.New(1, -10)) {
+		if d := dec(t, r[6]).Sub(dev).Abs(); d.GreaterThan(decimal.New(1, -10)) {
 			t.Errorf("%s/%s 偏离率 %s, want %s", r[0], r[1], r[6], dev)
 		}
 		wantFlag := ""
@@ -235,8 +216,8 @@ func TestVarianceSheet(t *testing.T) {
 			wantFlag = map[bool]string{true: "偏高", false: "偏低"}[dev.IsPositive()]
 			flagged++
 		}
-		if wbAt(r, 7) != wantFlag {
-			t.Errorf("%s/%s 标记 %q, want %q (偏离率 %s)", r[0], r[1], wbAt(r, 7), wantFlag, dev)
+		if cell(r, 7) != wantFlag {
+			t.Errorf("%s/%s 标记 %q, want %q (偏离率 %s)", r[0], r[1], cell(r, 7), wantFlag, dev)
 		}
 	}
 	if flagged == 0 {
@@ -316,7 +297,7 @@ func TestUnitYuanIsTenThousandTimesWan(t *testing.T) {
 			if sheet == consolidate.SheetSummary && (i == 1 || i >= 9) {
 				continue // counts, not money
 			}
-			if w, y := wbDec(t, tw[i]), wbDec(t, ty[i]); !y.Equal(w.Mul(decimal.NewFromInt(10000))) {
+			if w, y := dec(t, tw[i]), dec(t, ty[i]); !y.Equal(w.Mul(decimal.NewFromInt(10000))) {
 				t.Errorf("%s column %d: %s 元 is not 10000 × %s 万元", sheet, i+1, y, w)
 			}
 		}
