@@ -198,6 +198,16 @@ func decodeGB(data []byte, e encoding.Encoding, name string, strict bool) (strin
 			at := bytes.Index(out, []byte(string(utf8.RuneError)))
 			return "", "", encodingLineError(bytes.Count(out[:at], []byte{'\n'})+1, name)
 		}
+		// Bytes the decoder accepts only for compatibility (a lone 0x80 read
+		// as €, which GB18030 writes as A2 E3) are not the encoding's own:
+		// strict decoding must give back the input when written again.
+		if back, err := e.NewEncoder().Bytes(out); err != nil || !bytes.Equal(back, data) {
+			at := 0
+			for at < len(data) && at < len(back) && data[at] == back[at] {
+				at++
+			}
+			return "", "", encodingLineError(bytes.Count(data[:at], []byte{'\n'})+1, name)
+		}
 	}
 	return string(out), name, nil
 }

@@ -173,7 +173,7 @@ func FuzzDecodeText(f *testing.F) {
 			t.Fatalf("DecodeText(% x, %q) = %q (%s): not UTF-8", data, enc, text, name)
 		}
 		switch name {
-		case EncUTF8, EncUTF8BOM, EncUTF16LE, EncUTF16BE, EncGB18030, EncGBK:
+		case EncUTF8, EncUTF8BOM, EncUTF8Damaged, EncUTF16LE, EncUTF16BE, EncGB18030, EncGBK:
 		default:
 			t.Fatalf("encoding name %q", name)
 		}

@@ -22,6 +22,10 @@ const (
 	htmlMaxSpan   = 1000 // colspan cap, as browsers apply
 	htmlMaxRows   = 65534
 	htmlMaxCols   = 16384 // as in a worksheet
+	// htmlMaxCovered caps the grid cells that spans may cover in one table;
+	// past it, spans are read as single cells, so a few huge rowspan ×
+	// colspan cells cannot make reading take minutes.
+	htmlMaxCovered = 1 << 21
 )
 
 // ReadHTML reads an HTML table export (web systems often save one under a
@@ -204,6 +208,7 @@ func htmlTableSheet(t *html.Node) Sheet {
 	// taken[r] marks grid columns already covered by a rowspan from above
 	taken := make([]map[int]bool, len(rows))
 	grid := make([][]string, len(rows))
+	covered := 0
 	for r, tr := range rows {
 		col := 0
 		for td := tr.FirstChild; td != nil; td = td.NextSibling {
@@ -220,6 +225,9 @@ func htmlTableSheet(t *html.Node) Sheet {
 			rowspan := htmlSpan(td, "rowspan", htmlMaxRows)
 			if rowspan > len(rows)-r {
 				rowspan = len(rows) - r
+			}
+			if covered += rowspan * colspan; covered > htmlMaxCovered {
+				rowspan, colspan = 1, 1
 			}
 			v := htmlCellValue(td)
 			for len(grid[r]) <= col {

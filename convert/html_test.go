@@ -212,3 +212,32 @@ func TestSniffHTMLFragments(t *testing.T) {
 		t.Errorf("a CSV without a table sniffed as html")
 	}
 }
+
+// TestReadHTMLSpanBudget: cells whose spans would cover billions of grid
+// cells are read as single cells once the budget is spent.
+func TestReadHTMLSpanBudget(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<table>")
+	for r := 0; r < 3000; r++ {
+		b.WriteString(`<tr><td rowspan="65534" colspan="1000">x</td><td>y</td></tr>`)
+	}
+	b.WriteString("</table>")
+	path := filepath.Join(t.TempDir(), "bomb.html")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := ReadHTML(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(wb.Sheets) != 1 || len(wb.Sheets[0].Rows) == 0 {
+		t.Fatalf("sheets %d", len(wb.Sheets))
+	}
+	covered := 0
+	for _, m := range wb.Sheets[0].Merges {
+		covered += (m.Bottom - m.Top + 1) * (m.Right - m.Left + 1)
+	}
+	if covered > htmlMaxCovered {
+		t.Errorf("merges cover %d cells, budget %d", covered, htmlMaxCovered)
+	}
+}
