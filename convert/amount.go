@@ -184,8 +184,18 @@ func parseNumberText(s string) (decimal.Decimal, bool) {
 	if err != nil || d.NumDigits()+int(d.Exponent()) > maxIntegerDigits {
 		return decimal.Decimal{}, false
 	}
-	return roundFloatNoise(d), true
+	d = roundFloatNoise(d)
+	if -d.Exponent() > maxFractionDigits {
+		return decimal.Decimal{}, false
+	}
+	return d, true
 }
+
+// maxFractionDigits bounds the decimal places of a number once float noise
+// is rounded away: money has two (分) in 元 and six in 万元; "1e-70" is no
+// amount, and the bound keeps every accepted figure writable and readable
+// again as plain digits.
+const maxFractionDigits = 20
 
 // maxIntegerDigits bounds the integer part of a number: no form holds a
 // figure of 10²⁰ or more, and the bound keeps exponents from blowing up.

@@ -108,6 +108,8 @@ func TestParseAmountErrors(t *testing.T) {
 		{name: "mixed digits", raw: "4.9二", want: ErrAmount},
 		{name: "letters", raw: "abc", want: ErrAmount},
 		{name: "two dots", raw: "1.2.3", want: ErrAmount},
+		{name: "tiny exponent is no amount", raw: "1e-70", want: ErrAmount},
+		{name: "too many decimal places", raw: "0.000000000000000000001", want: ErrAmount},
 		{name: "decimal comma", raw: "4,92", want: ErrAmount},
 		{name: "bad grouping", raw: "12,34,567", want: ErrAmount},
 		{name: "trailing comma", raw: "1,234,", want: ErrAmount},
