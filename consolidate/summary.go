@@ -68,81 +68,68 @@ func (w *bookWriter) moneyCell(yuan decimal.Decimal) excelize.Cell {
 
 // pivotSheet writes 分类汇总: 类别 down, 乡镇 across, with a 合计 column and a
 // 合计 row of live SUM formulas carrying their exact computed values. A
-// township without a project of a 类别 has a blank cell, not a zero.
+// township without a project of a 类别 has a blank cell, not a zero. With
+// more townships than fit across, 乡镇 run down and 类别 across instead.
 func (w *bookWriter) pivotSheet() error {
 	p := w.pivot
 	if len(p.Townships) > maxPivotTownships {
-		return w.pivotSheetDown()
+		return w.writePivot(pivotLayout{corner: "乡镇", down: p.Townships, across: p.Categories,
+			amount:    func(town, category string) (decimal.Decimal, bool) { return p.Amount(category, town) },
+			downTotal: p.TownshipTotal, acrossTotal: p.CategoryTotal})
 	}
-	cols := []column{{header: "类别"}}
-	for _, town := range p.Townships {
-		cols = append(cols, column{header: town})
-	}
-	totalCol := len(cols) + 1
-	cols = append(cols, column{header: "合计"})
-	t := w.newTable(SheetPivot, cols)
-	t.freezeCols = 1
-	t.shareFrom, t.shareTo = 1, 1+len(p.Townships)
-	firstTown, lastTown := colName(2), colName(totalCol-1)
-	for _, c := range p.Categories {
-		row := t.nextRow()
-		vals := []interface{}{w.txt(c)}
-		for _, town := range p.Townships {
-			if v, ok := p.Amount(c, town); ok {
-				vals = append(vals, w.moneyCell(v))
-			} else {
-				vals = append(vals, excelize.Cell{StyleID: w.st.money})
-			}
-		}
-		vals = append(vals, sumCell(w.st.totalMoney, w.money(p.CategoryTotal(c)), fmt.Sprintf("%s%d:%s%d", firstTown, row, lastTown, row)))
-		t.add(vals...)
-	}
-	first, last := firstDataRow, t.lastDataRow()
-	total := []interface{}{excelize.Cell{StyleID: w.st.totalText, Value: "合计"}}
-	for i, town := range p.Townships {
-		total = append(total, w.columnSum(i+2, first, last, w.money(p.TownshipTotal(town))))
-	}
-	total = append(total, w.columnSum(totalCol, first, last, w.money(p.Total())))
-	t.footer(total...)
-	return t.write()
+	return w.writePivot(pivotLayout{corner: "类别", down: p.Categories, across: p.Townships,
+		amount: p.Amount, downTotal: p.CategoryTotal, acrossTotal: p.TownshipTotal, shareAcross: true})
 }
 
 // maxPivotTownships is the most townships 分类汇总 lays out across: a sheet
 // has at most 16,384 columns, and 类别 and 合计 take two.
 var maxPivotTownships = excelize.MaxColumns - 2
 
-// pivotSheetDown writes 分类汇总 for more townships than fit across: 乡镇
-// down, 类别 across, with a 合计 column and a 合计 row of live SUM formulas.
-func (w *bookWriter) pivotSheetDown() error {
-	p := w.pivot
-	cols := []column{{header: "乡镇"}}
-	for _, c := range p.Categories {
-		cols = append(cols, column{header: c})
+// pivotLayout is one orientation of 分类汇总: the keys down the rows, the keys
+// across the columns, the amount where they meet and each side's totals.
+type pivotLayout struct {
+	corner                 string
+	down, across           []string
+	amount                 func(down, across string) (decimal.Decimal, bool)
+	downTotal, acrossTotal func(string) decimal.Decimal
+	// shareAcross gives every across column one width (township columns).
+	shareAcross bool
+}
+
+// writePivot writes a pivot table with a 合计 column and a 合计 row of live
+// SUM formulas.
+func (w *bookWriter) writePivot(l pivotLayout) error {
+	cols := []column{{header: l.corner}}
+	for _, k := range l.across {
+		cols = append(cols, column{header: k})
 	}
 	totalCol := len(cols) + 1
 	cols = append(cols, column{header: "合计"})
 	t := w.newTable(SheetPivot, cols)
 	t.freezeCols = 1
-	firstCat, lastCat := colName(2), colName(totalCol-1)
-	for _, town := range p.Townships {
+	if l.shareAcross {
+		t.shareFrom, t.shareTo = 1, 1+len(l.across)
+	}
+	firstCol, lastCol := colName(2), colName(totalCol-1)
+	for _, d := range l.down {
 		row := t.nextRow()
-		vals := []interface{}{w.txt(town)}
-		for _, c := range p.Categories {
-			if v, ok := p.Amount(c, town); ok {
+		vals := []interface{}{w.txt(d)}
+		for _, a := range l.across {
+			if v, ok := l.amount(d, a); ok {
 				vals = append(vals, w.moneyCell(v))
 			} else {
 				vals = append(vals, excelize.Cell{StyleID: w.st.money})
 			}
 		}
-		vals = append(vals, sumCell(w.st.totalMoney, w.money(p.TownshipTotal(town)), fmt.Sprintf("%s%d:%s%d", firstCat, row, lastCat, row)))
+		vals = append(vals, sumCell(w.st.totalMoney, w.money(l.downTotal(d)), fmt.Sprintf("%s%d:%s%d", firstCol, row, lastCol, row)))
 		t.add(vals...)
 	}
 	first, last := firstDataRow, t.lastDataRow()
 	total := []interface{}{excelize.Cell{StyleID: w.st.totalText, Value: "合计"}}
-	for i, c := range p.Categories {
-		total = append(total, w.columnSum(i+2, first, last, w.money(p.CategoryTotal(c))))
+	for i, a := range l.across {
+		total = append(total, w.columnSum(i+2, first, last, w.money(l.acrossTotal(a))))
 	}
-	total = append(total, w.columnSum(totalCol, first, last, w.money(p.Total())))
+	total = append(total, w.columnSum(totalCol, first, last, w.money(w.pivot.Total())))
 	t.footer(total...)
 	return t.write()
 }
