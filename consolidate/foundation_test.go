@@ -1,6 +1,7 @@
 package consolidate_test
 
 import (
+	"bytes"
 	"context"
 	"path/filepath"
 	"strings"
@@ -148,16 +149,16 @@ func cell(row []string, i int) string {
 // sheetRows builds the county workbook in memory and returns a sheet's raw rows.
 func sheetRows(t *testing.T, res *consolidate.Result, sheet string) [][]string {
 	t.Helper()
-	f, err := consolidate.BuildWorkbook(res, consolidate.WriteOptions{})
+	b, err := consolidate.BuildWorkbook(res, consolidate.WriteOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	buf, err := f.WriteToBuffer()
-	if err != nil {
+	var buf bytes.Buffer
+	if _, err := b.WriteTo(&buf); err != nil {
 		t.Fatal(err)
 	}
-	f.Close()
-	g, err := excelize.OpenReader(buf)
+	b.Close()
+	g, err := excelize.OpenReader(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}

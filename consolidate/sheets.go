@@ -39,30 +39,19 @@ func (w *bookWriter) amount(m templates.Money) excelize.Cell {
 type rowsOf func(sub *templates.Submission, emit func(row []interface{}) error) error
 
 // details writes 整体目标, 项目明细 and 指标明细, whose rows come from the full
-// submissions, reading each submission twice in all: once to fit the
-// column widths of the three tables, once to write their rows.
+// submissions, reading each submission once: its rows go to the three
+// tables as it is read.
 func (w *bookWriter) details() error {
 	tables := []*table{w.overallTable(), w.projectsTable(), w.indicatorsTable()}
 	rows := []rowsOf{w.overallRows, w.projectRows, w.indicatorRows}
-	fits := make([]fitter, len(tables))
-	err := w.res.EachSubmission(func(sub *templates.Submission) error {
-		for i := range tables {
-			if err := rows[i](sub, fits[i].add); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
 	tws := make([]*tableWriter, len(tables))
 	for i, t := range tables {
-		if tws[i], err = t.start(fits[i]); err != nil {
+		var err error
+		if tws[i], err = t.start(); err != nil {
 			return err
 		}
 	}
-	err = w.res.EachSubmission(func(sub *templates.Submission) error {
+	err := w.res.EachSubmission(func(sub *templates.Submission) error {
 		for i := range tables {
 			if err := rows[i](sub, tws[i].row); err != nil {
 				return err

@@ -31,9 +31,9 @@ const (
 // data rows (under an autofilter) and footer rows such as 合计.
 //
 // The rows of a small table are added to it and kept until write. The rows
-// of a large one are produced twice instead (writeFrom, details), first for
-// a fitter (the column widths), then for the tableWriter that start
-// returns, so that no more than a row is held at a time.
+// of a large one are produced as they are written instead (writeFrom,
+// details), so that no more than a row is held at a time; the column widths
+// are measured on the way and set when the table is finished.
 type table struct {
 	w          *bookWriter
 	name       string
@@ -103,15 +103,11 @@ var maxSheetRows = excelize.TotalRows
 // column widths.
 func (t *table) write() error { return t.writeFrom(t.eachRow) }
 
-// writeFrom writes the table with the data rows gen produces, calling it
-// twice: once to fit the column widths, once to write the rows; so the rows
-// are never all held at once.
+// writeFrom writes the table with the data rows gen produces, in one pass:
+// each row is streamed out as it comes, so the rows are never all held at
+// once.
 func (t *table) writeFrom(gen func(emit func(row []interface{}) error) error) error {
-	var fit fitter
-	if err := gen(fit.add); err != nil {
-		return err
-	}
-	tw, err := t.start(fit)
+	tw, err := t.start()
 	if err != nil {
 		return err
 	}
@@ -121,8 +117,8 @@ func (t *table) writeFrom(gen func(emit func(row []interface{}) error) error) er
 	return tw.finish()
 }
 
-// fitter is the first pass over a table's rows: the widest cell of each
-// column and the number of rows.
+// fitter measures a table's rows as they are written: the widest cell of
+// each column and the number of rows.
 type fitter struct {
 	widest []float64
 	rows   int
@@ -141,77 +137,100 @@ func (f *fitter) add(r []interface{}) error {
 	return nil
 }
 
-// tableWriter is a table being written: its sheets are open, rows go into
-// the current one.
+// tableWriter is a table being written: rows go into the current sheet's
+// stream, and the column widths are measured as they go by.
 type tableWriter struct {
 	t       *table
-	sheets  []*excelize.StreamWriter
+	cols    []string // column names, A, B, …
+	fit     fitter
+	widths  []float64 // fitted at finish
+	parts   []*sheetStream
 	names   []string
 	per     int // data rows a sheet holds
 	footers int
-	part    int // index in sheets of the current sheet
-	inPart  int // rows written to it
+	inPart  int // rows written to the current sheet
 	written int
-	total   int
 }
 
-// start checks that the table's rows (as measured by fit; its added rows
-// or the rows to come) fit the sheets and opens them: one, or as many as the
-// rows need.
-func (t *table) start(fit fitter) (*tableWriter, error) {
-	tw := &tableWriter{t: t, per: maxSheetRows - (firstDataRow - 1), total: fit.rows, footers: len(t.rows) - t.data}
-	if tw.total > tw.per && (tw.footers > 0 || len(t.condRules) > 0) {
-		// footer formulas and conditional formats refer to one sheet's rows
-		return nil, fmt.Errorf("工作表「%s」有 %d 行，超过一个工作表的上限 %d 行", t.name, tw.total+firstDataRow-1, maxSheetRows)
+// start opens the table's first sheet. The rows follow, in one pass: a
+// table with more rows than a sheet holds continues on further sheets as
+// they fill.
+func (t *table) start() (*tableWriter, error) {
+	tw := &tableWriter{t: t, per: maxSheetRows - (firstDataRow - 1), footers: len(t.rows) - t.data}
+	tw.cols = make([]string, len(t.cols))
+	for i := range t.cols {
+		tw.cols[i] = colName(i + 1)
 	}
-	widths := t.widths(fit.widest)
-	parts := max(1, (tw.total+tw.per-1)/tw.per)
-	for n := 1; n <= parts; n++ {
-		name := t.name
-		if n > 1 {
-			name = fmt.Sprintf("%s（%d）", t.name, n)
-		}
-		sw, err := t.openSheet(name, widths)
-		if err != nil {
-			return nil, err
-		}
-		tw.sheets, tw.names = append(tw.sheets, sw), append(tw.names, name)
+	if err := tw.open(); err != nil {
+		return nil, err
 	}
 	return tw, nil
+}
+
+// open starts the table's next sheet with its title and header rows.
+func (tw *tableWriter) open() error {
+	t := tw.t
+	name := t.name
+	if n := len(tw.parts) + 1; n > 1 {
+		if tw.footers > 0 || len(t.condRules) > 0 {
+			// footer formulas and conditional formats refer to one sheet's rows
+			return fmt.Errorf("工作表「%s」超过一个工作表的上限 %d 行", t.name, maxSheetRows)
+		}
+		name = fmt.Sprintf("%s（%d）", t.name, n)
+	}
+	s, err := t.w.newStream(name)
+	if err != nil {
+		return err
+	}
+	tw.parts, tw.names, tw.inPart = append(tw.parts, s), append(tw.names, name), 0
+	if err := s.row(1, tw.cols, []interface{}{excelize.Cell{StyleID: t.w.st.title, Value: t.w.title()}}, rowOpts{height: 24}); err != nil {
+		return err
+	}
+	head := make([]interface{}, len(t.cols))
+	for i, c := range t.cols {
+		head[i] = excelize.Cell{StyleID: t.w.st.header, Value: c.header}
+	}
+	return s.row(2, tw.cols, head, rowOpts{})
 }
 
 // row writes the next row.
 func (tw *tableWriter) row(r []interface{}) error {
 	if tw.inPart == tw.per {
-		tw.part, tw.inPart = tw.part+1, 0
-	}
-	if tw.part >= len(tw.sheets) {
-		return fmt.Errorf("工作表「%s」：数据行多于第一遍所数的 %d 行", tw.t.name, tw.total)
+		if err := tw.open(); err != nil {
+			return err
+		}
 	}
 	if tw.written%1000 == 999 {
 		if err := tw.t.w.ctx.Err(); err != nil {
 			return err
 		}
 	}
-	if err := tw.sheets[tw.part].SetRow("A"+strconv.Itoa(firstDataRow+tw.inPart), r); err != nil {
+	if len(r) > len(tw.cols) {
+		return fmt.Errorf("工作表「%s」：一行有 %d 个单元格，多于 %d 列", tw.t.name, len(r), len(tw.cols))
+	}
+	if err := tw.parts[len(tw.parts)-1].row(firstDataRow+tw.inPart, tw.cols, r, rowOpts{}); err != nil {
 		return err
 	}
+	_ = tw.fit.add(r)
 	tw.inPart++
 	tw.written++
 	return nil
 }
 
-// finish closes the table's sheets, in order.
+// finish ends the table: each of its sheets gets its settings (fitted
+// column widths, panes, title merge, autofilter over its data rows,
+// conditional formats, print setup), in order.
 func (tw *tableWriter) finish() error {
-	if tw.written != tw.total {
-		return fmt.Errorf("工作表「%s」：数据行数前后不一致（%d 与 %d）", tw.t.name, tw.total, tw.written)
-	}
-	for i, sw := range tw.sheets {
-		data := min(tw.total-i*tw.per, tw.per)
-		if i == len(tw.sheets)-1 {
+	tw.widths = tw.t.widths(tw.fit.widest)
+	for i, s := range tw.parts {
+		if err := s.finish(); err != nil {
+			return err
+		}
+		data := s.lastRow - (firstDataRow - 1)
+		if i == len(tw.parts)-1 {
 			data -= tw.footers
 		}
-		if err := tw.t.closeSheet(sw, tw.names[i], data); err != nil {
+		if err := tw.t.setUp(tw.names[i], tw.widths, data); err != nil {
 			return err
 		}
 	}
@@ -246,52 +265,31 @@ func (t *table) widths(widest []float64) []float64 {
 	return out
 }
 
-// openSheet creates the sheet name, sets its column widths and panes and
-// writes the title and header rows; data rows follow from row firstDataRow.
-func (t *table) openSheet(name string, widths []float64) (*excelize.StreamWriter, error) {
+// setUp creates the sheet name in the workbook (its rows are streamed
+// apart) with its settings; the first data rows rows are under the
+// autofilter.
+func (t *table) setUp(name string, widths []float64, data int) error {
 	f, w := t.w.f, t.w
 	if name == SheetSummary {
 		if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
-			return nil, err
+			return err
 		}
 	} else if _, err := f.NewSheet(name); err != nil {
-		return nil, err
+		return err
 	}
 	fit := true
 	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return nil, err
+		return err
 	}
-	sw, err := f.NewStreamWriter(name)
-	if err != nil {
-		return nil, err
+	if err := setColWidths(f, name, widths); err != nil {
+		return err
 	}
-	if err := setColWidths(sw, widths); err != nil {
-		return nil, err
+	if err := f.SetPanes(name, t.panes()); err != nil {
+		return err
 	}
-	if err := sw.SetPanes(t.panes()); err != nil {
-		return nil, err
+	if err := f.MergeCell(name, "A1", colName(len(t.cols))+"1"); err != nil {
+		return err
 	}
-	lastCol := colName(len(t.cols))
-	if err := sw.SetRow("A1", []interface{}{excelize.Cell{StyleID: w.st.title, Value: w.title()}}, excelize.RowOpts{Height: 24}); err != nil {
-		return nil, err
-	}
-	if err := sw.MergeCell("A1", lastCol+"1"); err != nil {
-		return nil, err
-	}
-	head := make([]interface{}, len(t.cols))
-	for i, c := range t.cols {
-		head[i] = excelize.Cell{StyleID: w.st.header, Value: c.header}
-	}
-	if err := sw.SetRow("A2", head); err != nil {
-		return nil, err
-	}
-	return sw, nil
-}
-
-// closeSheet finishes the sheet name, whose first data rows rows are under
-// the autofilter.
-func (t *table) closeSheet(sw *excelize.StreamWriter, name string, data int) error {
-	f, w := t.w.f, t.w
 	filterEnd := max(firstDataRow+data-1, 2)
 	if err := f.AutoFilter(name, fmt.Sprintf("A2:%s%d", colName(len(t.cols)), filterEnd), nil); err != nil {
 		return err
@@ -304,9 +302,6 @@ func (t *table) closeSheet(sw *excelize.StreamWriter, name string, data int) err
 		}
 	}
 	if err := t.pageSetup(name); err != nil {
-		return err
-	}
-	if err := sw.Flush(); err != nil {
 		return err
 	}
 	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
@@ -343,13 +338,13 @@ func (t *table) pageSetup(name string) error {
 // widths, rightmost first so that the columns come out in order. The library
 // re-flattens every column already set at each call: setting thousands of
 // columns one by one takes time cubic in their number.
-func setColWidths(sw *excelize.StreamWriter, widths []float64) error {
+func setColWidths(f *excelize.File, sheet string, widths []float64) error {
 	for to := len(widths); to > 0; {
 		from := to - 1
 		for from > 0 && widths[from-1] == widths[to-1] {
 			from--
 		}
-		if err := sw.SetColWidth(from+1, to, widths[to-1]); err != nil {
+		if err := f.SetColWidth(sheet, colName(from+1), colName(to), widths[to-1]); err != nil {
 			return err
 		}
 		to = from

@@ -1,13 +1,10 @@
 package consolidate
 
 import (
-	"archive/zip"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"sort"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -48,37 +45,40 @@ func WriteWorkbook(ctx context.Context, res *Result, path string, opt WriteOptio
 			return &convert.LocatedError{File: path, Err: fmt.Errorf("%w（如需覆盖请加 --force）", ErrOutputExists)}
 		}
 	}
-	f, err := BuildWorkbookContext(ctx, res, opt)
+	b, err := BuildWorkbookContext(ctx, res, opt)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	return SaveAtomic(ctx, f, path)
+	defer b.Close()
+	return b.Save(ctx, path)
 }
 
-// SaveAtomic saves f in place of path: the new output appears complete or
-// not at all, and a previous output stays intact until then. The data is
+// Workbook is a county workbook laid out by BuildWorkbook and ready to be
+// saved: the sheets' settings in an excelize file, their rows deflated in
+// scratch files. Close it when done.
+type Workbook struct {
+	f       *excelize.File
+	streams map[string]*sheetStream // the rows of each sheet, by name
+}
+
+// Close removes the workbook's scratch files.
+func (b *Workbook) Close() error {
+	for _, s := range b.streams {
+		s.remove()
+	}
+	b.streams = nil
+	return b.f.Close()
+}
+
+// Save saves the workbook in place of path: the new output appears complete
+// or not at all, and a previous output stays intact until then. The data is
 // written to a temporary file in path's folder (on Linux an unnamed one that
 // vanishes with the process, even when killed) and renamed over path once
 // complete. On any failure or cancellation the temporary file is removed; a
 // named one left by a killed run is removed by the next run writing path.
-// The package goes through a second temporary file (the library's part
-// order) on its way to the canonical one, never through memory.
 //
-//	err := consolidate.SaveAtomic(ctx, f, "out.xlsx")
-func SaveAtomic(ctx context.Context, f *excelize.File, path string) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	raw, err := createAtomic(path)
-	if err != nil {
-		return &convert.LocatedError{File: path, Err: err}
-	}
-	defer raw.discard() // never committed: only a scratch file
-	size, err := writePackage(f, raw.f)
-	if err != nil {
-		return &convert.LocatedError{File: path, Err: err}
-	}
+//	err := b.Save(ctx, "县级汇总.xlsx")
+func (b *Workbook) Save(ctx context.Context, path string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -87,7 +87,7 @@ func SaveAtomic(ctx context.Context, f *excelize.File, path string) error {
 		return &convert.LocatedError{File: path, Err: err}
 	}
 	defer tmp.discard()
-	if err := canonicalZip(tmp, raw.f, size); err != nil {
+	if _, err := b.WriteTo(tmp); err != nil {
 		return &convert.LocatedError{File: path, Err: err}
 	}
 	if err := ctx.Err(); err != nil {
@@ -99,91 +99,30 @@ func SaveAtomic(ctx context.Context, f *excelize.File, path string) error {
 	return nil
 }
 
-// writePackage writes f's xlsx package, parts in the library's order, to
-// dst and returns its size. The library only saves through an in-memory
-// buffer; its zip writer is pointed at dst instead, so the buffer stays
-// empty.
-func writePackage(f *excelize.File, dst *os.File) (int64, error) {
-	prev := f.ZipWriter
-	defer f.SetZipWriter(prev)
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(dst) })
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		return 0, err
-	}
-	if buf.Len() != 0 {
-		return 0, errors.New("工作簿未能直接写入临时文件")
-	}
-	return dst.Seek(0, io.SeekCurrent)
-}
-
-// canonicalZip rewrites the xlsx package in r (size bytes) with its parts
-// in a fixed order ([Content_Types].xml, then by name), copying each part's
-// compressed bytes as they are. The spreadsheet library writes parts in map
-// order; this makes the same workbook the same bytes.
-func canonicalZip(w io.Writer, r io.ReaderAt, size int64) error {
-	zr, err := zip.NewReader(r, size)
-	if err != nil {
-		return err
-	}
-	files := append([]*zip.File(nil), zr.File...)
-	rank := func(name string) int {
-		if name == "[Content_Types].xml" {
-			return 0
-		}
-		return 1
-	}
-	sort.Slice(files, func(i, j int) bool {
-		a, b := files[i].Name, files[j].Name
-		if ra, rb := rank(a), rank(b); ra != rb {
-			return ra < rb
-		}
-		return a < b
-	})
-	zw := zip.NewWriter(w)
-	for _, zf := range files {
-		hdr := zf.FileHeader
-		hdr.Modified = time.Time{}
-		hdr.ModifiedDate, hdr.ModifiedTime = 0, 0
-		hdr.Extra = nil
-		out, err := zw.CreateRaw(&hdr)
-		if err != nil {
-			return err
-		}
-		in, err := zf.OpenRaw()
-		if err != nil {
-			return err
-		}
-		if _, err := io.Copy(out, in); err != nil {
-			return err
-		}
-	}
-	return zw.Close()
-}
-
 // BuildWorkbook lays out the county workbook in memory: 汇总 first and active,
 // then 分类汇总, 乡镇差异, 单位成本, 基期差异 (with a baseline), 整体目标, 项目明细,
 // 指标明细, 校验问题 and 来源清单. The same inputs and options give the same
 // bytes.
 //
-//	f, err := consolidate.BuildWorkbook(res, consolidate.WriteOptions{})
-func BuildWorkbook(res *Result, opt WriteOptions) (*excelize.File, error) {
+//	b, err := consolidate.BuildWorkbook(res, consolidate.WriteOptions{})
+//	defer b.Close()
+func BuildWorkbook(res *Result, opt WriteOptions) (*Workbook, error) {
 	return BuildWorkbookContext(context.Background(), res, opt)
 }
 
 // BuildWorkbookContext is BuildWorkbook that stops with ctx's error as soon
 // as ctx is cancelled.
 //
-//	f, err := consolidate.BuildWorkbookContext(ctx, res, consolidate.WriteOptions{})
-func BuildWorkbookContext(ctx context.Context, res *Result, opt WriteOptions) (*excelize.File, error) {
+//	b, err := consolidate.BuildWorkbookContext(ctx, res, consolidate.WriteOptions{})
+func BuildWorkbookContext(ctx context.Context, res *Result, opt WriteOptions) (*Workbook, error) {
 	if opt.Threshold.IsZero() {
 		opt.Threshold = DefaultThreshold
 	}
 	f := excelize.NewFile()
-	// Before any sheet is streamed: afterwards it would parse every streamed
-	// sheet back into memory.
 	f.SetActiveSheet(0)
-	w := &bookWriter{ctx: ctx, f: f, res: res, opt: opt, pivot: BuildPivot(res, opt.Categories)}
+	w := &bookWriter{ctx: ctx, f: f, res: res, opt: opt, pivot: BuildPivot(res, opt.Categories),
+		streams: map[string]*sheetStream{}}
+	b := &Workbook{f: f, streams: w.streams}
 	steps := []func() error{w.styles, w.summary, w.pivotSheet, w.variance, w.unitCosts}
 	if opt.Baseline != nil {
 		steps = append(steps, w.baseline)
@@ -195,11 +134,11 @@ func BuildWorkbookContext(ctx context.Context, res *Result, opt WriteOptions) (*
 			err = step()
 		}
 		if err != nil {
-			f.Close()
+			b.Close()
 			return nil, err
 		}
 	}
-	return f, nil
+	return b, nil
 }
 
 type bookWriter struct {
@@ -209,6 +148,21 @@ type bookWriter struct {
 	opt   WriteOptions
 	st    styleIDs
 	pivot *Pivot
+	// streams are the rows of the sheets written so far, by sheet name.
+	streams map[string]*sheetStream
+}
+
+// newStream starts the rows of sheet name.
+func (w *bookWriter) newStream(name string) (*sheetStream, error) {
+	if _, dup := w.streams[name]; dup {
+		return nil, fmt.Errorf("工作表「%s」重复", name)
+	}
+	s, err := newSheetStream()
+	if err != nil {
+		return nil, err
+	}
+	w.streams[name] = s
+	return s, nil
 }
 
 type styleIDs struct {
