@@ -24,15 +24,29 @@ const (
 // A workbook whose parts inflate beyond the safety limit gives an error
 // wrapping ErrTooLarge before anything is inflated.
 //
+// A byte-level reader reads the package in one pass (readXLSXFast); a
+// package it does not fully understand is read with excelize, which gives
+// the same Workbook for every package the fast reader accepts.
+//
 //	wb, err := convert.ReadXLSX("王官营镇.xlsx")
 func ReadXLSX(path string) (*Workbook, error) {
 	zr, zerr := zip.OpenReader(path)
-	if zerr == nil {
-		defer zr.Close()
-		if err := checkUnzipSize(&zr.Reader); err != nil {
-			return nil, &LocatedError{File: path, Err: err}
-		}
+	if zerr != nil {
+		return readXLSXLibrary(path, nil)
 	}
+	defer zr.Close()
+	if err := checkUnzipSize(&zr.Reader); err != nil {
+		return nil, &LocatedError{File: path, Err: err}
+	}
+	if wb, err := readXLSXFast(path, &zr.Reader); err == nil {
+		return wb, nil
+	}
+	return readXLSXLibrary(path, &zr.Reader)
+}
+
+// readXLSXLibrary reads the workbook with excelize; zr is the package when
+// archive/zip could open it (its size already checked), else nil.
+func readXLSXLibrary(path string, zr *zip.Reader) (*Workbook, error) {
 	f, err := excelize.OpenFile(path, excelize.Options{
 		RawCellValue:      true,
 		UnzipSizeLimit:    xlsxUnzipLimit,
@@ -43,8 +57,8 @@ func ReadXLSX(path string) (*Workbook, error) {
 	}
 	defer f.Close()
 	var parts map[string]string
-	if zerr == nil {
-		parts = sheetParts(&zr.Reader)
+	if zr != nil {
+		parts = sheetParts(zr)
 	}
 	wb := &Workbook{Path: path, Format: "xlsx"}
 	for _, name := range f.GetSheetList() {
@@ -53,7 +67,7 @@ func ReadXLSX(path string) (*Workbook, error) {
 			return nil, &LocatedError{File: path, Sheet: name, Err: classifyXLSXError(err)}
 		}
 		if part, ok := parts[name]; ok {
-			if err := flagCells(&zr.Reader, part, &sh); err != nil {
+			if err := flagCells(zr, part, &sh); err != nil {
 				return nil, &LocatedError{File: path, Sheet: name, Err: classifyXLSXError(err)}
 			}
 		}
