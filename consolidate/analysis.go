@@ -38,20 +38,15 @@ func (w *bookWriter) variance() error {
 	t := w.newTable(SheetVariance, []column{{header: "类别"}, {header: "乡镇"}, {header: "预算数"}, {header: "乡镇数"},
 		{header: "中位数"}, {header: "平均数"}, {header: "偏离率"}, {header: "标记"}})
 	t.freezeCols = 2
-	rows := CrossVariance(w.pivot, w.opt.Threshold)
-	if len(rows) > 0 {
-		t.condRules = append(t.condRules, w.flagRule("G", "H", firstDataRow+len(rows)-1))
+	n := w.pivot.cellCount()
+	if n > 0 {
+		t.condRules = append(t.condRules, w.flagRule("G", "H", firstDataRow+n-1))
 	}
 	return t.writeFrom(func(emit func([]interface{}) error) error {
-		for start := 0; start < len(rows); {
-			end := start
-			for end < len(rows) && rows[end].Category == rows[start].Category {
-				end++
-			}
-			g1 := firstDataRow + start
-			g2 := g1 + end - start - 1
-			block := fmt.Sprintf("$C$%d:$C$%d", g1, g2)
-			for i, r := range rows[start:end] {
+		g1 := firstDataRow
+		return eachVarianceGroup(w.pivot, w.opt.Threshold, func(rows []VarianceRow) error {
+			block := fmt.Sprintf("$C$%d:$C$%d", g1, g1+len(rows)-1)
+			for i, r := range rows {
 				n := g1 + i
 				err := emit([]interface{}{w.txt(r.Category), w.txt(r.Township), w.moneyCell(r.Amount),
 					excelize.Cell{StyleID: w.st.count, Formula: "COUNT(" + block + ")", Value: r.Count},
@@ -63,9 +58,9 @@ func (w *bookWriter) variance() error {
 					return err
 				}
 			}
-			start = end
-		}
-		return nil
+			g1 += len(rows)
+			return nil
+		})
 	})
 }
 
@@ -77,20 +72,15 @@ func (w *bookWriter) unitCosts() error {
 		{header: "乡镇"}, {header: "项目名称"}, {header: "指标值"}, {header: "数值"}, {header: "个数"}, {header: "中位数"},
 		{header: "偏离率"}, {header: "标记"}, {header: "来源"}})
 	t.freezeCols = 1
-	rows := UnitCosts(w.res, w.opt.Categories, w.res.Unit, w.opt.Threshold)
-	if len(rows) > 0 {
-		t.condRules = append(t.condRules, w.flagRule("K", "L", firstDataRow+len(rows)-1))
+	x := newUnitCostIndex(w.res, w.opt.Categories, w.res.Unit)
+	if x.len() > 0 {
+		t.condRules = append(t.condRules, w.flagRule("K", "L", firstDataRow+x.len()-1))
 	}
-	group := func(r UnitCostRow) [4]string { return [4]string{r.Category, r.Level3, r.Desc, r.Unit} }
 	return t.writeFrom(func(emit func([]interface{}) error) error {
-		for start := 0; start < len(rows); {
-			end := start
-			for end < len(rows) && group(rows[end]) == group(rows[start]) {
-				end++
-			}
-			g1 := firstDataRow + start
-			block := fmt.Sprintf("$H$%d:$H$%d", g1, g1+end-start-1)
-			for i, r := range rows[start:end] {
+		g1 := firstDataRow
+		return x.eachGroup(w.opt.Threshold, func(rows []UnitCostRow) error {
+			block := fmt.Sprintf("$H$%d:$H$%d", g1, g1+len(rows)-1)
+			for i, r := range rows {
 				n := g1 + i
 				style := w.st.number
 				if strings.HasPrefix(r.Unit, w.res.Unit.String()) {
@@ -107,9 +97,9 @@ func (w *bookWriter) unitCosts() error {
 					return err
 				}
 			}
-			start = end
-		}
-		return nil
+			g1 += len(rows)
+			return nil
+		})
 	})
 }
 

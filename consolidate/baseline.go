@@ -44,7 +44,7 @@ type Baseline struct {
 //
 //	base, err := consolidate.LoadBaseline(ctx, []string{"samples/2023"}, consolidate.Options{}, nil)
 func LoadBaseline(ctx context.Context, paths []string, opt Options, cat *Categorizer) (*Baseline, error) {
-	b := &Baseline{Pivot: &Pivot{amounts: map[pivotKey]decimal.Decimal{}, projects: map[pivotKey]int{}}}
+	b := &Baseline{Pivot: newPivot()}
 	var townshipPaths []string
 	owner := map[string]string{}
 	merge := func(p *Pivot, src string) error {
@@ -55,10 +55,9 @@ func LoadBaseline(ctx context.Context, paths []string, opt Options, cat *Categor
 			owner[t] = src
 			b.Pivot.Townships = append(b.Pivot.Townships, t)
 		}
-		for k, v := range p.amounts {
-			b.Pivot.amounts[k] = v
-			b.Pivot.projects[k] = p.projects[k]
-		}
+		p.each(func(category, township string, c pivotCell) {
+			b.Pivot.add(category, township, c.amount, c.projects)
+		})
 		return nil
 	}
 	for _, path := range paths {
@@ -100,14 +99,7 @@ func LoadBaseline(ctx context.Context, paths []string, opt Options, cat *Categor
 		}
 	}
 	sort.Strings(b.Pivot.Townships)
-	seen := map[string]bool{}
-	for k := range b.Pivot.amounts {
-		if !seen[k.Category] {
-			seen[k.Category] = true
-			b.Pivot.Categories = append(b.Pivot.Categories, k.Category)
-		}
-	}
-	sort.Strings(b.Pivot.Categories)
+	b.Pivot.sortCategories()
 	return b, nil
 }
 
@@ -165,7 +157,7 @@ func readCountyWorkbook(path string) (p *Pivot, year int, ok bool, err error) {
 	if unit == convert.UnitWan {
 		places = 6
 	}
-	p = &Pivot{amounts: map[pivotKey]decimal.Decimal{}, projects: map[pivotKey]int{}}
+	p = newPivot()
 	seenTown := map[string]bool{}
 	at := func(r []string, i int) string {
 		if i < len(r) {
@@ -188,9 +180,7 @@ func readCountyWorkbook(path string) (p *Pivot, year int, ok bool, err error) {
 			}
 			yuan = convert.ToYuan(d.Round(places), unit)
 		}
-		k := pivotKey{cat, town}
-		p.amounts[k] = p.amounts[k].Add(yuan)
-		p.projects[k]++
+		p.add(cat, town, yuan, 1)
 		if !seenTown[town] {
 			seenTown[town] = true
 			p.Townships = append(p.Townships, town)
@@ -225,18 +215,16 @@ type BaselineRow struct {
 //
 //	rows := consolidate.CompareBaseline(consolidate.BuildPivot(res, nil), base.Pivot)
 func CompareBaseline(cur, base *Pivot) []BaselineRow {
-	keys := map[pivotKey]bool{}
-	for k, n := range cur.projects {
-		if n > 0 {
-			keys[k] = true
+	type key struct{ Category, Township string }
+	keys := map[key]bool{}
+	mark := func(category, township string, c pivotCell) {
+		if c.projects > 0 {
+			keys[key{category, township}] = true
 		}
 	}
-	for k, n := range base.projects {
-		if n > 0 {
-			keys[k] = true
-		}
-	}
-	sorted := make([]pivotKey, 0, len(keys))
+	cur.each(mark)
+	base.each(mark)
+	sorted := make([]key, 0, len(keys))
 	for k := range keys {
 		sorted = append(sorted, k)
 	}

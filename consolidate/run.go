@@ -225,6 +225,7 @@ func readAll(ctx context.Context, files []string, opt Options, store *submission
 		jobs = len(files)
 	}
 	out := make([][]SourceFile, len(files))
+	in := newInterner()
 	idx := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -234,7 +235,7 @@ func readAll(ctx context.Context, files []string, opt Options, store *submission
 		go func() {
 			defer wg.Done()
 			for i := range idx {
-				out[i] = readOne(ctx, files[i], opt, store)
+				out[i] = readOne(ctx, files[i], opt, store, in)
 				if opt.Progress != nil {
 					mu.Lock()
 					done++
@@ -266,8 +267,9 @@ feed:
 
 // readOne reads and validates one file: one SourceFile per submission in it
 // (a flat table of several townships gives several, all with the file's
-// path). Each submission goes into store.
-func readOne(ctx context.Context, path string, opt Options, store *submissionStore) (sfs []SourceFile) {
+// path). Each submission goes into store; what stays in memory of it
+// shares repeated strings through in.
+func readOne(ctx context.Context, path string, opt Options, store *submissionStore, in *interner) (sfs []SourceFile) {
 	defer func() {
 		if r := recover(); r != nil {
 			sfs = []SourceFile{{Path: path, Status: StatusUnreadable,
@@ -283,7 +285,7 @@ func readOne(ctx context.Context, path string, opt Options, store *submissionSto
 		sf.Township, sf.Format, sf.Encoding = sub.Township.Value, sub.Format, sub.Encoding
 		sf.Unit, sf.Projects, sf.SHA256 = sub.Unit, len(sub.Projects), sub.SHA256
 		sf.problems = append(append([]templates.Problem(nil), sub.Problems...), Validate(sub, opt.Unit)...)
-		sf.tally = newTally(sub)
+		sf.tally = newTally(sub, in)
 		if err := store.put(sf.tally, sub); err != nil {
 			return []SourceFile{{Path: path, Status: StatusUnreadable, Err: &convert.LocatedError{File: path, Err: err}}}
 		}

@@ -46,18 +46,28 @@ type projectTally struct {
 	costs  []costTally // its numeric 成本指标 (see UnitCosts)
 }
 
-// costTally is what 单位成本 needs of a numeric 成本指标.
+// costTally is what 单位成本 needs of a numeric 成本指标: its texts, and of its
+// parsed value the comparison, the number and the unit.
 type costTally struct {
 	level3, desc, raw string
+	op, unit          string
+	num               decimal.Decimal
 	src               templates.Source
-	parsed            convert.IndicatorValue
 }
 
-func newTally(sub *templates.Submission) *tally {
+// value is the parsed 指标值 as far as 单位成本 uses it.
+func (c costTally) value() convert.IndicatorValue {
+	return convert.IndicatorValue{Raw: c.raw, Op: c.op, Num: c.num, HasNum: true, Unit: c.unit}
+}
+
+// newTally keeps what the run needs in memory of sub; repeated strings are
+// shared through in (nil: not shared).
+func newTally(sub *templates.Submission, in *interner) *tally {
 	t := &tally{township: sub.Township.Value, file: sub.File, year: sub.Year, totals: TownshipTotals(sub),
 		problems: sub.Problems, projects: make([]projectTally, len(sub.Projects))}
 	for i, p := range sub.Projects {
-		pt := projectTally{name: p.Name.Value, code: p.Code, budget: p.Budget.Yuan}
+		pt := projectTally{name: p.Name.Value, code: templates.Text{Value: p.Code.Value, Src: in.src(p.Code.Src)},
+			budget: p.Budget.Yuan}
 		n := 0
 		for _, ind := range p.Indicators {
 			if isUnitCost(ind) {
@@ -68,8 +78,9 @@ func newTally(sub *templates.Submission) *tally {
 			pt.costs = make([]costTally, 0, n)
 			for _, ind := range p.Indicators {
 				if isUnitCost(ind) {
-					pt.costs = append(pt.costs, costTally{level3: ind.Level3.Value, desc: ind.Desc.Value,
-						raw: ind.Value.Value, src: ind.Value.Src, parsed: ind.Parsed})
+					pt.costs = append(pt.costs, costTally{level3: in.str(ind.Level3.Value), desc: in.str(ind.Desc.Value),
+						raw: in.str(ind.Value.Value), op: in.str(ind.Parsed.Op), unit: in.str(ind.Parsed.Unit),
+						num: ind.Parsed.Num, src: in.src(ind.Value.Src)})
 				}
 			}
 		}

@@ -107,23 +107,53 @@ type VarianceRow struct {
 //	rows := consolidate.CrossVariance(pivot, consolidate.DefaultThreshold)
 func CrossVariance(p *Pivot, threshold decimal.Decimal) []VarianceRow {
 	var out []VarianceRow
+	_ = eachVarianceGroup(p, threshold, func(rows []VarianceRow) error {
+		out = append(out, rows...)
+		return nil
+	})
+	return out
+}
+
+// eachVarianceGroup calls fn with the rows of CrossVariance one 类别 at a
+// time, so that they are never all held at once.
+func eachVarianceGroup(p *Pivot, threshold decimal.Decimal, fn func([]VarianceRow) error) error {
+	var rows []VarianceRow
+	var vals []decimal.Decimal
 	for _, c := range p.Categories {
-		var towns []string
-		var vals []decimal.Decimal
+		rows, vals = rows[:0], vals[:0]
 		for _, t := range p.Townships {
 			if v, ok := p.Amount(c, t); ok {
-				towns = append(towns, t)
+				rows = append(rows, VarianceRow{Category: c, Township: t, Amount: v})
 				vals = append(vals, v)
 			}
 		}
 		med, mean := Median(vals), Mean(vals)
-		for i, t := range towns {
-			dev, ok := deviation(vals[i], med)
-			out = append(out, VarianceRow{Category: c, Township: t, Amount: vals[i], Count: len(vals),
-				Median: med, Mean: mean, Deviation: dev, HasDeviation: ok, Flag: flag(dev, ok, threshold)})
+		for i := range rows {
+			r := &rows[i]
+			r.Count, r.Median, r.Mean = len(vals), med, mean
+			r.Deviation, r.HasDeviation = deviation(r.Amount, med)
+			r.Flag = flag(r.Deviation, r.HasDeviation, threshold)
+		}
+		if len(rows) == 0 {
+			continue
+		}
+		if err := fn(rows); err != nil {
+			return err
 		}
 	}
-	return out
+	return nil
+}
+
+// cellCount is the number of 类别 × 乡镇 cells with projects: the rows of
+// CrossVariance.
+func (p *Pivot) cellCount() int {
+	n := 0
+	for _, c := range p.cells {
+		if c.projects > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // UnitCostRow is one cost indicator (成本指标) with a number, expressed in the
@@ -169,45 +199,111 @@ func isUnitCost(ind templates.Indicator) bool {
 //	rows := consolidate.UnitCosts(res, nil, convert.UnitWan, consolidate.DefaultThreshold)
 func UnitCosts(res *Result, cat *Categorizer, u convert.Unit, threshold decimal.Decimal) []UnitCostRow {
 	var rows []UnitCostRow
-	for _, sub := range res.counted {
-		for _, p := range sub.projects {
+	_ = newUnitCostIndex(res, cat, u).eachGroup(threshold, func(g []UnitCostRow) error {
+		rows = append(rows, g...)
+		return nil
+	})
+	return rows
+}
+
+// unitCostIndex is every numeric 成本指标 of the counted townships in the
+// order of 单位成本, as references into the run's tallies: the rows are made
+// one group at a time, never all at once.
+type unitCostIndex struct {
+	refs   []unitCostRef
+	groups []unitCostGroup
+	u      convert.Unit
+}
+
+// unitCostRef is a 成本指标: project p's cost c of tally t, in group g.
+type unitCostRef struct {
+	t       *tally
+	p, c, g int32
+}
+
+// unitCostGroup is what a group's indicators share.
+type unitCostGroup struct{ category, level3, desc, unit string }
+
+func newUnitCostIndex(res *Result, cat *Categorizer, u convert.Unit) *unitCostIndex {
+	x := &unitCostIndex{u: u}
+	ids := map[unitCostGroup]int32{}
+	for _, t := range res.counted {
+		for pi, p := range t.projects {
+			if len(p.costs) == 0 {
+				continue
+			}
 			c := cat.Category(p.name)
-			for _, ind := range p.costs {
-				v, unit := IndicatorInUnit(ind.parsed, u)
-				rows = append(rows, UnitCostRow{Category: c, Level3: ind.level3, Desc: ind.desc, Unit: unit,
-					Township: sub.township, Project: p.name, Code: p.code.Value, Raw: ind.raw,
-					Op: ind.parsed.Op, Value: v, Src: ind.src})
+			for ci, ind := range p.costs {
+				_, unit := IndicatorInUnit(ind.value(), u)
+				g := unitCostGroup{c, ind.level3, ind.desc, unit}
+				id, ok := ids[g]
+				if !ok {
+					id = int32(len(x.groups))
+					ids[g] = id
+					x.groups = append(x.groups, g)
+				}
+				x.refs = append(x.refs, unitCostRef{t: t, p: int32(pi), c: int32(ci), g: id})
 			}
 		}
 	}
-	group := func(r UnitCostRow) string {
-		return r.Category + "\x00" + r.Level3 + "\x00" + r.Desc + "\x00" + r.Unit
+	order := make([]int32, len(x.groups))
+	for i := range order {
+		order[i] = int32(i)
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := rows[i], rows[j]
-		if ga, gb := group(a), group(b); ga != gb {
-			return ga < gb
+	key := func(g unitCostGroup) string {
+		return g.category + "\x00" + g.level3 + "\x00" + g.desc + "\x00" + g.unit
+	}
+	sort.Slice(order, func(i, j int) bool { return key(x.groups[order[i]]) < key(x.groups[order[j]]) })
+	rank := make([]int32, len(x.groups))
+	for r, g := range order {
+		rank[g] = int32(r)
+	}
+	sort.SliceStable(x.refs, func(i, j int) bool {
+		a, b := x.refs[i], x.refs[j]
+		if a.g != b.g {
+			return rank[a.g] < rank[b.g]
 		}
-		if a.Township != b.Township {
-			return a.Township < b.Township
+		if a.t.township != b.t.township {
+			return a.t.township < b.t.township
 		}
-		return a.Code < b.Code
+		return a.t.projects[a.p].code.Value < b.t.projects[b.p].code.Value
 	})
-	for start := 0; start < len(rows); {
+	return x
+}
+
+// len is the number of rows.
+func (x *unitCostIndex) len() int { return len(x.refs) }
+
+// eachGroup calls fn with the rows of each group in turn, with the group's
+// median and each row's 偏离率 and flag.
+func (x *unitCostIndex) eachGroup(threshold decimal.Decimal, fn func([]UnitCostRow) error) error {
+	var rows []UnitCostRow
+	var vals []decimal.Decimal
+	for start := 0; start < len(x.refs); {
 		end := start
-		var vals []decimal.Decimal
-		for end < len(rows) && group(rows[end]) == group(rows[start]) {
-			vals = append(vals, rows[end].Value)
+		rows, vals = rows[:0], vals[:0]
+		for end < len(x.refs) && x.refs[end].g == x.refs[start].g {
+			r := x.refs[end]
+			g, p := x.groups[r.g], r.t.projects[r.p]
+			ind := p.costs[r.c]
+			v, _ := IndicatorInUnit(ind.value(), x.u)
+			rows = append(rows, UnitCostRow{Category: g.category, Level3: g.level3, Desc: g.desc, Unit: g.unit,
+				Township: r.t.township, Project: p.name, Code: p.code.Value, Raw: ind.raw,
+				Op: ind.op, Value: v, Src: ind.src})
+			vals = append(vals, v)
 			end++
 		}
 		med := Median(vals)
-		for i := start; i < end; i++ {
+		for i := range rows {
 			r := &rows[i]
 			r.Median, r.Count = med, len(vals)
 			r.Deviation, r.HasDeviation = deviation(r.Value, med)
 			r.Flag = flag(r.Deviation, r.HasDeviation, threshold)
 		}
+		if err := fn(rows); err != nil {
+			return err
+		}
 		start = end
 	}
-	return rows
+	return nil
 }
