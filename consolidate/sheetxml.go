@@ -26,6 +26,12 @@ import (
 // inline strings, numbers with at most 15 significant digits, formulas with
 // their cached values.
 
+// sheetCompression is the deflate level of the rows. On the rows of 指标明细
+// for 2,000 townships (144 MB of XML), level 2 takes 0.58 s and gives 13.3 MB
+// where the default level 6 takes 1.54 s and gives 11.0 MB: a workbook a
+// fifth larger, written in a third of the time.
+const sheetCompression = 2
+
 // streamChunk is how much XML is handed to the compressor at a time.
 const streamChunk = 256 << 10
 
@@ -66,7 +72,7 @@ func (s *sheetStream) compress() {
 	defer close(s.done)
 	bw := bufio.NewWriterSize(s.file, 256<<10)
 	out := &countingWriter{w: bw}
-	fw, err := flate.NewWriter(out, flate.DefaultCompression)
+	fw, err := flate.NewWriter(out, sheetCompression)
 	if err != nil {
 		s.err = err
 	}
