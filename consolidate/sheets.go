@@ -1,7 +1,9 @@
 package consolidate
 
 import (
+	"context"
 	"fmt"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -39,8 +41,10 @@ func (w *bookWriter) amount(m templates.Money) excelize.Cell {
 type rowsOf func(sub *templates.Submission, emit func(row []interface{}) error) error
 
 // details writes 整体目标, 项目明细 and 指标明细, whose rows come from the full
-// submissions, reading each submission once: its rows go to the three
-// tables as it is read.
+// submissions, reading each submission once. Each table makes and encodes
+// its rows on a goroutine of its own, from the submissions read back in
+// township order; the tables' rows, and so the workbook, are the same
+// whatever the scheduling.
 func (w *bookWriter) details() error {
 	tables := []*table{w.overallTable(), w.projectsTable(), w.indicatorsTable()}
 	rows := []rowsOf{w.overallRows, w.projectRows, w.indicatorRows}
@@ -51,14 +55,45 @@ func (w *bookWriter) details() error {
 			return err
 		}
 	}
+	ctx, cancel := context.WithCancelCause(w.ctx)
+	defer cancel(nil)
+	feeds := make([]chan *templates.Submission, len(tables))
+	errs := make([]error, len(tables))
+	var wg sync.WaitGroup
+	for i := range tables {
+		feeds[i] = make(chan *templates.Submission, 8)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for sub := range feeds[i] {
+				if errs[i] != nil {
+					continue // drain
+				}
+				if errs[i] = rows[i](sub, tws[i].row); errs[i] != nil {
+					cancel(errs[i])
+				}
+			}
+		}()
+	}
 	err := w.res.EachSubmission(func(sub *templates.Submission) error {
-		for i := range tables {
-			if err := rows[i](sub, tws[i].row); err != nil {
-				return err
+		for _, f := range feeds {
+			select {
+			case f <- sub:
+			case <-ctx.Done():
+				return context.Cause(ctx)
 			}
 		}
 		return nil
 	})
+	for _, f := range feeds {
+		close(f)
+	}
+	wg.Wait()
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -148,12 +149,16 @@ type bookWriter struct {
 	opt   WriteOptions
 	st    styleIDs
 	pivot *Pivot
-	// streams are the rows of the sheets written so far, by sheet name.
+	// streams are the rows of the sheets written so far, by sheet name;
+	// tables written side by side add to it under mu.
 	streams map[string]*sheetStream
+	mu      sync.Mutex
 }
 
 // newStream starts the rows of sheet name.
 func (w *bookWriter) newStream(name string) (*sheetStream, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	if _, dup := w.streams[name]; dup {
 		return nil, fmt.Errorf("工作表「%s」重复", name)
 	}
