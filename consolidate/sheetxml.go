@@ -334,6 +334,9 @@ func isBstr(s string) bool {
 // encoding/xml.EscapeText does; characters XML cannot hold become U+FFFD.
 // With keepNewline a newline is written as is.
 func appendEscaped(b []byte, s string, keepNewline bool) []byte {
+	if plainXML(s) {
+		return append(b, s...)
+	}
 	last := 0
 	for i := 0; i < len(s); {
 		r, width := utf8.DecodeRuneInString(s[i:])
@@ -370,6 +373,20 @@ func appendEscaped(b []byte, s string, keepNewline bool) []byte {
 		i += width
 	}
 	return append(b, s[last:]...)
+}
+
+// plainXML reports whether s is valid UTF-8 text that needs no escaping:
+// no markup or control characters, no U+FFFE or U+FFFF.
+func plainXML(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20, c == '"', c == '&', c == '\'', c == '<', c == '>':
+			return false
+		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && s[i+2] >= 0xBE:
+			return false
+		}
+	}
+	return utf8.ValidString(s)
 }
 
 // xmlChar reports whether r may appear in XML 1.0 text.

@@ -3,6 +3,7 @@ package consolidate
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"hash/crc32"
 	"io"
 	"math"
@@ -165,6 +166,49 @@ func TestSheetStreamMatchesExcelize(t *testing.T) {
 		}
 		if dim := regexp.MustCompile(`<dimension ref="([^"]*)"`).FindSubmatch(part); dim == nil || string(dim[1]) != "A1:J5" {
 			t.Errorf("dimension %q, want A1:J5", dim)
+		}
+	}
+}
+
+// appendEscaped writes what encoding/xml.EscapeText writes, with or without
+// its shortcut for text that needs no escaping.
+func TestAppendEscaped(t *testing.T) {
+	for _, tc := range []struct{ name, in string }{
+		{"plain ASCII", "SUM(B3:B9)"},
+		{"plain CJK", "村级组织运转经费 318.34 万元"},
+		{"markup", `a<b & c>"d" 'e'`},
+		{"controls", "tab\there\r\nline\x01"},
+		{"not characters", "x\uFFFEy\uFFFFz"},
+		{"bad UTF-8", "ab\xffcd\xe6\x9d"},
+		{"near U+FFFE", "\uFFFD\uFFEE"},
+		{"empty", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var want bytes.Buffer
+			if err := xml.EscapeText(&want, []byte(tc.in)); err != nil {
+				t.Fatal(err)
+			}
+			if got := string(appendEscaped(nil, tc.in, false)); got != want.String() {
+				t.Errorf("appendEscaped(%q) = %q, want %q", tc.in, got, want.String())
+			}
+		})
+	}
+}
+
+func TestDisplayWidth(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+	}{
+		{"", 0},
+		{"abc 12", 6},
+		{"预算数 4.92", 11},
+		{"ＡＢ", 4},
+		{"第一行\nlonger line", 11},
+		{"两行\n文字", 4},
+	} {
+		if got := displayWidth(tc.in); got != tc.want {
+			t.Errorf("displayWidth(%q) = %d, want %d", tc.in, got, tc.want)
 		}
 	}
 }

@@ -359,6 +359,10 @@ func setColWidths(f *excelize.File, sheet string, widths []float64) error {
 func displayWidth(s string) int {
 	best, cur := 0, 0
 	for _, r := range s {
+		if r < 0x80 && r != '\n' {
+			cur++
+			continue
+		}
 		if r == '\n' {
 			best, cur = max(best, cur), 0
 			continue
