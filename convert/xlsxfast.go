@@ -500,14 +500,14 @@ func (b *fastBook) loadSST() bool {
 		b.sstWhy = x.why
 		return false
 	}
-	text := string(arena)
+	// each shared string its own string: see sheetScan.sheet
 	b.sst = make([]string, len(ends))
 	for i, end := range ends {
 		start := 0
 		if i > 0 {
 			start = ends[i-1]
 		}
-		b.sst[i] = text[start:end]
+		b.sst[i] = string(arena[start:end])
 	}
 	return true
 }

@@ -360,9 +360,10 @@ func (sc *sheetScan) mergeCells(at int) bool {
 	}
 }
 
-// sheet builds the Sheet: one string for the sheet's own texts, one
-// backing array for all rows, each row capped so appending to it cannot
-// overwrite the next.
+// sheet builds the Sheet: one backing array for all rows, each row capped
+// so appending to it cannot overwrite the next. Each text is a string of
+// its own, never a slice of one string for the whole sheet: a caller that
+// keeps a township's name must not keep the whole sheet alive with it.
 func (sc *sheetScan) sheet(name string) Sheet {
 	sh := Sheet{Name: name, Flags: sc.flags}
 	if len(sc.merges) > 0 {
@@ -371,7 +372,6 @@ func (sc *sheetScan) sheet(name string) Sheet {
 	if sc.lastRow == 0 {
 		return sh
 	}
-	text := string(sc.arena)
 	total := 0
 	for _, r := range sc.rows {
 		total += sc.cells[r.last-1].col
@@ -386,7 +386,7 @@ func (sc *sheetScan) sheet(name string) Sheet {
 			if c.fromSST {
 				row[c.col-1] = c.sst
 			} else {
-				row[c.col-1] = text[c.off:c.end]
+				row[c.col-1] = string(sc.arena[c.off:c.end])
 			}
 		}
 		sh.Rows[r.num-1] = row
