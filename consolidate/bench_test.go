@@ -21,6 +21,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"sync"
@@ -41,14 +42,20 @@ func BenchmarkConsolidate(b *testing.B) {
 	}
 }
 
-// BenchmarkRead is consolidation without writing the county workbook.
+// BenchmarkRead is consolidation without writing the county workbook. It
+// also reports what the result keeps in memory per township once read
+// (live-B/township: the live heap after a collection, less the live heap
+// before the run): the part of the peak memory that grows with the number
+// of townships.
 func BenchmarkRead(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run("N="+strconv.Itoa(n), func(b *testing.B) {
 			dir := benchDir(b, n)
 			files := benchFiles(b, dir)
 			b.ReportAllocs()
+			var live float64
 			for b.Loop() {
+				before := liveHeap()
 				res, err := Run(context.Background(), []string{dir}, Options{})
 				if err != nil {
 					b.Fatal(err)
@@ -56,11 +63,42 @@ func BenchmarkRead(b *testing.B) {
 				if res.Townships() != len(files) {
 					b.Fatalf("%d submissions from %d files", res.Townships(), len(files))
 				}
+				b.StopTimer()
+				live = float64(liveHeap()) - float64(before)
+				writeHeapProfile(b)
+				b.StartTimer()
 				res.Close()
 			}
 			reportPerTownship(b, len(files))
+			b.ReportMetric(live/float64(len(files)), "live-B/township")
 		})
 	}
+}
+
+// writeHeapProfile writes what is live to the file named by
+// JIXIAO_BENCH_HEAPPROFILE, if set: with BenchmarkRead, what a read result
+// keeps in memory (go tool pprof -sample_index=inuse_space).
+func writeHeapProfile(b *testing.B) {
+	name := os.Getenv("JIXIAO_BENCH_HEAPPROFILE")
+	if name == "" {
+		return
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// liveHeap is the heap in use after a full collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
 }
 
 // BenchmarkFloor opens the same files with excelize, on as many workers as
