@@ -13,11 +13,15 @@ import (
 // townships the copies would otherwise cost more than everything else the
 // run keeps. It is safe for concurrent use.
 type interner struct {
-	mu sync.Mutex
-	m  map[string]string
+	mu     sync.Mutex
+	m      map[string]string
+	costs  map[costText]*costText
+	places map[place]*place
 }
 
-func newInterner() *interner { return &interner{m: map[string]string{}} }
+func newInterner() *interner {
+	return &interner{m: map[string]string{}, costs: map[costText]*costText{}, places: map[place]*place{}}
+}
 
 // str returns the shared copy of s. A new string is copied first, so the
 // copy kept never pins a larger text it was cut from.
@@ -29,6 +33,13 @@ func (in *interner) str(s string) string {
 	}
 	in.mu.Lock()
 	defer in.mu.Unlock()
+	return in.strLocked(s)
+}
+
+func (in *interner) strLocked(s string) string {
+	if s == "" {
+		return s
+	}
 	if v, ok := in.m[s]; ok {
 		return v
 	}
@@ -37,8 +48,38 @@ func (in *interner) str(s string) string {
 	return v
 }
 
-// src shares the sheet name and cell reference of a source; the file name
-// is already one string per file.
-func (in *interner) src(s templates.Source) templates.Source {
-	return templates.Source{File: s.File, Sheet: in.str(s.Sheet), Cell: in.str(s.Cell)}
+// costText returns the shared copy of c.
+func (in *interner) costText(c costText) *costText {
+	if in == nil {
+		return &c
+	}
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if v, ok := in.costs[c]; ok {
+		return v
+	}
+	v := &costText{level3: in.strLocked(c.level3), desc: in.strLocked(c.desc), raw: in.strLocked(c.raw),
+		op: in.strLocked(c.op), unit: in.strLocked(c.unit)}
+	in.costs[*v] = v
+	return v
+}
+
+// place returns the shared place of a source (its sheet and cell); nil
+// when it names none.
+func (in *interner) place(s templates.Source) *place {
+	if s.Sheet == "" && s.Cell == "" {
+		return nil
+	}
+	if in == nil {
+		return &place{s.Sheet, s.Cell}
+	}
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	k := place{s.Sheet, s.Cell}
+	if v, ok := in.places[k]; ok {
+		return v
+	}
+	v := &place{sheet: in.strLocked(s.Sheet), cell: in.strLocked(s.Cell)}
+	in.places[*v] = v
+	return v
 }

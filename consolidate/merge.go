@@ -41,13 +41,13 @@ func (r *Result) checkSharedCodes() {
 	owner := map[string]*tally{}
 	for _, sub := range r.counted {
 		for _, p := range sub.projects {
-			c := p.code.Value
+			c := p.code
 			if c == "" {
 				continue
 			}
 			if o, ok := owner[c]; ok && o != sub {
 				r.Problems = append(r.Problems, templates.Problem{Severity: templates.Warning, Rule: RuleSharedCode,
-					Township: sub.township, Src: p.code.Src, Project: c,
+					Township: sub.township, Src: p.codeAt.source(sub.file), Project: c,
 					Message: fmt.Sprintf("项目编码 %s 同时出现在「%s」（%s）和「%s」", c, o.township, o.file, sub.township)})
 				continue
 			}
@@ -181,7 +181,7 @@ func (r *Result) Totals() ([]Totals, Totals) {
 	var county Totals
 	out := make([]Totals, len(r.counted))
 	for i, sub := range r.counted {
-		t := sub.totals
+		t := sub.totals.totals()
 		key := problemKey(sub.file, sub.township)
 		t.Errors, t.Warnings = errs[key], warns[key]
 		out[i] = t

@@ -44,7 +44,7 @@ func BuildPivot(res *Result, cat *Categorizer) *Pivot {
 	for _, sub := range res.counted {
 		p.Townships = append(p.Townships, sub.township)
 		for _, proj := range sub.projects {
-			p.add(cat.Category(proj.name), sub.township, proj.budget, 1)
+			p.add(cat.Category(proj.name), sub.township, proj.budget.decimal(), 1)
 		}
 	}
 	p.sortCategories()

@@ -10,8 +10,6 @@ import (
 	"os"
 	"sync"
 
-	"github.com/shopspring/decimal"
-
 	"jixiao/convert"
 	"jixiao/templates"
 )
@@ -29,7 +27,7 @@ type tally struct {
 	township string
 	file     string
 	year     int
-	totals   Totals // without problem counts
+	totals   packedTotals // without problem counts
 	projects []projectTally
 	// problems are the submission's own, given back with it when it is
 	// read from the spill file.
@@ -41,33 +39,33 @@ type tally struct {
 // projectTally is what stays in memory of a project.
 type projectTally struct {
 	name   string
-	code   templates.Text
-	budget decimal.Decimal
+	code   string
+	codeAt *place // where the code was read
+	budget exact
 	costs  []costTally // its numeric 成本指标 (see UnitCosts)
 }
 
 // costTally is what 单位成本 needs of a numeric 成本指标: its texts, and of its
 // parsed value the comparison, the number and the unit.
 type costTally struct {
-	level3, desc, raw string
-	op, unit          string
-	num               decimal.Decimal
-	src               templates.Source
+	*costText
+	num exact
+	at  *place // where its 指标值 was read
 }
 
 // value is the parsed 指标值 as far as 单位成本 uses it.
 func (c costTally) value() convert.IndicatorValue {
-	return convert.IndicatorValue{Raw: c.raw, Op: c.op, Num: c.num, HasNum: true, Unit: c.unit}
+	return convert.IndicatorValue{Raw: c.raw, Op: c.op, Num: c.num.decimal(), HasNum: true, Unit: c.unit}
 }
 
 // newTally keeps what the run needs in memory of sub; repeated strings are
 // shared through in (nil: not shared).
 func newTally(sub *templates.Submission, in *interner) *tally {
-	t := &tally{township: sub.Township.Value, file: sub.File, year: sub.Year, totals: TownshipTotals(sub),
+	t := &tally{township: sub.Township.Value, file: sub.File, year: sub.Year, totals: packTotals(TownshipTotals(sub)),
 		problems: sub.Problems, projects: make([]projectTally, len(sub.Projects))}
 	for i, p := range sub.Projects {
-		pt := projectTally{name: p.Name.Value, code: templates.Text{Value: p.Code.Value, Src: in.src(p.Code.Src)},
-			budget: p.Budget.Yuan}
+		pt := projectTally{name: p.Name.Value, code: p.Code.Value, codeAt: in.place(p.Code.Src),
+			budget: packDecimal(p.Budget.Yuan)}
 		n := 0
 		for _, ind := range p.Indicators {
 			if isUnitCost(ind) {
@@ -78,9 +76,10 @@ func newTally(sub *templates.Submission, in *interner) *tally {
 			pt.costs = make([]costTally, 0, n)
 			for _, ind := range p.Indicators {
 				if isUnitCost(ind) {
-					pt.costs = append(pt.costs, costTally{level3: in.str(ind.Level3.Value), desc: in.str(ind.Desc.Value),
-						raw: in.str(ind.Value.Value), op: in.str(ind.Parsed.Op), unit: in.str(ind.Parsed.Unit),
-						num: ind.Parsed.Num, src: in.src(ind.Value.Src)})
+					text := in.costText(costText{level3: ind.Level3.Value, desc: ind.Desc.Value,
+						raw: ind.Value.Value, op: ind.Parsed.Op, unit: ind.Parsed.Unit})
+					pt.costs = append(pt.costs, costTally{costText: text, num: packDecimal(ind.Parsed.Num),
+						at: in.place(ind.Value.Src)})
 				}
 			}
 		}

@@ -266,7 +266,7 @@ func newUnitCostIndex(res *Result, cat *Categorizer, u convert.Unit) *unitCostIn
 		if a.t.township != b.t.township {
 			return a.t.township < b.t.township
 		}
-		return a.t.projects[a.p].code.Value < b.t.projects[b.p].code.Value
+		return a.t.projects[a.p].code < b.t.projects[b.p].code
 	})
 	return x
 }
@@ -288,8 +288,8 @@ func (x *unitCostIndex) eachGroup(threshold decimal.Decimal, fn func([]UnitCostR
 			ind := p.costs[r.c]
 			v, _ := IndicatorInUnit(ind.value(), x.u)
 			rows = append(rows, UnitCostRow{Category: g.category, Level3: g.level3, Desc: g.desc, Unit: g.unit,
-				Township: r.t.township, Project: p.name, Code: p.code.Value, Raw: ind.raw,
-				Op: ind.op, Value: v, Src: ind.src})
+				Township: r.t.township, Project: p.name, Code: p.code, Raw: ind.raw,
+				Op: ind.op, Value: v, Src: ind.at.source(r.t.file)})
 			vals = append(vals, v)
 			end++
 		}

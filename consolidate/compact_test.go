@@ -1,0 +1,87 @@
+package consolidate
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"jixiao/templates"
+)
+
+func TestPackDecimal(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		small    bool // fits the compact form
+	}{
+		{"zero", "0", true},
+		{"budget", "3183400", true},
+		{"万元", "318.34", true},
+		{"negative", "-1.5", true},
+		{"tiny", "0.00000000000000000001", true},
+		{"int64 max", "9223372036854775807", true},
+		{"beyond int64", "9223372036854775808", false},
+		{"huge", "123456789012345678901234567890.12", false},
+		{"huge negative", "-98765432109876543210987", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := decimal.RequireFromString(tc.in)
+			x := packDecimal(d)
+			if got := x.decimal(); !got.Equal(d) || got.String() != d.String() {
+				t.Errorf("packDecimal(%s) gives back %s", d, got)
+			}
+			if small := x.big == nil; small != tc.small {
+				t.Errorf("compact form: %v, want %v", small, tc.small)
+			}
+		})
+	}
+}
+
+func TestPackTotals(t *testing.T) {
+	in := Totals{Projects: 13, Indicators: 78, Budget: decimal.RequireFromString("3183400"),
+		Fiscal: decimal.RequireFromString("3000000.5"), Other: decimal.RequireFromString("183399.5")}
+	in.Plan[1] = decimal.RequireFromString("1.25")
+	in.Plan[3] = decimal.RequireFromString("99999999999999999999999")
+	out := packTotals(in).totals()
+	if out.Projects != in.Projects || out.Indicators != in.Indicators || !out.Budget.Equal(in.Budget) ||
+		!out.Fiscal.Equal(in.Fiscal) || !out.Other.Equal(in.Other) {
+		t.Errorf("totals %+v, want %+v", out, in)
+	}
+	for i := range in.Plan {
+		if !out.Plan[i].Equal(in.Plan[i]) {
+			t.Errorf("plan %d: %s, want %s", i, out.Plan[i], in.Plan[i])
+		}
+	}
+}
+
+// Strings, cost texts and places are shared, and copied when first kept.
+func TestInterner(t *testing.T) {
+	in := newInterner()
+	buf := []byte("≤0.5万元 and more")
+	a := in.str(string(buf[:len("≤0.5万元")]))
+	if b := in.str("≤0.5万元"); a != b {
+		t.Fatalf("%q != %q", a, b)
+	}
+	c1 := in.costText(costText{level3: "人均成本", raw: "≤2500元", unit: "元"})
+	c2 := in.costText(costText{level3: "人均成本", raw: "≤2500元", unit: "元"})
+	if c1 != c2 {
+		t.Error("equal cost texts not shared")
+	}
+	if c3 := in.costText(costText{level3: "人均成本", raw: "≤2600元", unit: "元"}); c3 == c1 {
+		t.Error("different cost texts shared")
+	}
+	var nilIn *interner
+	if got := nilIn.costText(costText{desc: "x"}); got.desc != "x" {
+		t.Errorf("nil interner: %+v", got)
+	}
+	if p := in.place(templatesSource("", "")); p != nil {
+		t.Errorf("empty source gives place %+v", p)
+	}
+	p1, p2 := in.place(templatesSource("项目1", "H12")), in.place(templatesSource("项目1", "H12"))
+	if p1 != p2 || p1.source("a.xlsx").String() != "a.xlsx!项目1!H12" {
+		t.Errorf("places %p %p %v", p1, p2, p1.source("a.xlsx"))
+	}
+}
+
+func templatesSource(sheet, cell string) templates.Source {
+	return templates.Source{File: "a.xlsx", Sheet: sheet, Cell: cell}
+}
