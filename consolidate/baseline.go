@@ -56,7 +56,7 @@ func LoadBaseline(ctx context.Context, paths []string, opt Options, cat *Categor
 			b.Pivot.Townships = append(b.Pivot.Townships, t)
 		}
 		p.each(func(category, township string, c pivotCell) {
-			b.Pivot.add(category, township, c.amount, c.projects)
+			b.Pivot.add(category, township, c.amount.decimal(), c.projects)
 		})
 		return nil
 	}

@@ -11,7 +11,7 @@ type pivotKey struct{ cat, town int32 }
 
 // pivotCell is a cell of the pivot: the 预算数 and how many projects gave it.
 type pivotCell struct {
-	amount   decimal.Decimal
+	amount   exact
 	projects int
 }
 
@@ -55,7 +55,7 @@ func BuildPivot(res *Result, cat *Categorizer) *Pivot {
 func (p *Pivot) add(category, township string, amount decimal.Decimal, projects int) {
 	k := pivotKey{number(p.cats, category), number(p.towns, township)}
 	c := p.cells[k]
-	c.amount, c.projects = c.amount.Add(amount), c.projects+projects
+	c.amount, c.projects = packDecimal(c.amount.decimal().Add(amount)), c.projects+projects
 	p.cells[k] = c
 }
 
@@ -108,7 +108,7 @@ func (p *Pivot) cell(category, township string) pivotCell {
 // township has no project of that 类别.
 func (p *Pivot) Amount(category, township string) (decimal.Decimal, bool) {
 	c := p.cell(category, township)
-	return c.amount, c.projects > 0
+	return c.amount.decimal(), c.projects > 0
 }
 
 // Projects returns how many projects of a 类别 a township has.
@@ -120,7 +120,7 @@ func (p *Pivot) Projects(category, township string) int {
 func (p *Pivot) CategoryTotal(category string) decimal.Decimal {
 	var sum decimal.Decimal
 	for _, t := range p.Townships {
-		sum = sum.Add(p.cell(category, t).amount)
+		sum = sum.Add(p.cell(category, t).amount.decimal())
 	}
 	return sum
 }
@@ -129,7 +129,7 @@ func (p *Pivot) CategoryTotal(category string) decimal.Decimal {
 func (p *Pivot) TownshipTotal(township string) decimal.Decimal {
 	var sum decimal.Decimal
 	for _, c := range p.Categories {
-		sum = sum.Add(p.cell(c, township).amount)
+		sum = sum.Add(p.cell(c, township).amount.decimal())
 	}
 	return sum
 }
