@@ -61,7 +61,7 @@ func (w *bookWriter) details() error {
 	errs := make([]error, len(tables))
 	var wg sync.WaitGroup
 	for i := range tables {
-		feeds[i] = make(chan *templates.Submission, 8)
+		feeds[i] = make(chan *templates.Submission, 2)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
