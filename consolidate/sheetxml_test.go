@@ -212,3 +212,28 @@ func TestDisplayWidth(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitSheetData(t *testing.T) {
+	rows := &sheetStream{lastRow: 12, lastCol: 14}
+	for _, tc := range []struct {
+		name, part, head, tail string
+		err                    bool
+	}{
+		{"self-closing", `<worksheet><dimension ref="A1"/><sheetData/><mergeCells/></worksheet>`,
+			`<worksheet><dimension ref="A1:N12"/><sheetData>`, `</sheetData><mergeCells/></worksheet>`, false},
+		{"empty element", `<worksheet><dimension ref="A1"></dimension><sheetData></sheetData></worksheet>`,
+			`<worksheet><dimension ref="A1:N12"/><sheetData>`, `</sheetData></worksheet>`, false},
+		{"no dimension", `<worksheet><sheetData/></worksheet>`, `<worksheet><sheetData>`, `</sheetData></worksheet>`, false},
+		{"rows already there", `<worksheet><sheetData><row r="1"/></sheetData></worksheet>`, "", "", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			head, tail, err := splitSheetData([]byte(tc.part), rows)
+			if (err != nil) != tc.err {
+				t.Fatalf("error %v, want error %v", err, tc.err)
+			}
+			if string(head) != tc.head || string(tail) != tc.tail {
+				t.Errorf("head %q tail %q, want %q %q", head, tail, tc.head, tc.tail)
+			}
+		})
+	}
+}
