@@ -118,14 +118,12 @@ func (t *table) writeFrom(gen func(emit func(row []interface{}) error) error) er
 }
 
 // fitter measures a table's rows as they are written: the widest cell of
-// each column and the number of rows.
+// each column.
 type fitter struct {
 	widest []float64
-	rows   int
 }
 
 func (f *fitter) add(r []interface{}) error {
-	f.rows++
 	for len(f.widest) < len(r) {
 		f.widest = append(f.widest, 0)
 	}
@@ -143,7 +141,6 @@ type tableWriter struct {
 	t       *table
 	cols    []string // column names, A, B, …
 	fit     fitter
-	widths  []float64 // fitted at finish
 	parts   []*sheetStream
 	names   []string
 	per     int // data rows a sheet holds
@@ -221,7 +218,7 @@ func (tw *tableWriter) row(r []interface{}) error {
 // column widths, panes, title merge, autofilter over its data rows,
 // conditional formats, print setup), in order.
 func (tw *tableWriter) finish() error {
-	tw.widths = tw.t.widths(tw.fit.widest)
+	widths := tw.t.widths(tw.fit.widest)
 	for i, s := range tw.parts {
 		if err := s.finish(); err != nil {
 			return err
@@ -230,7 +227,7 @@ func (tw *tableWriter) finish() error {
 		if i == len(tw.parts)-1 {
 			data -= tw.footers
 		}
-		if err := tw.t.setUp(tw.names[i], tw.widths, data); err != nil {
+		if err := tw.t.setUp(tw.names[i], widths, data); err != nil {
 			return err
 		}
 	}
