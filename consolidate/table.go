@@ -123,7 +123,7 @@ type fitter struct {
 	widest []float64
 }
 
-func (f *fitter) add(r []interface{}) error {
+func (f *fitter) add(r []interface{}) {
 	for len(f.widest) < len(r) {
 		f.widest = append(f.widest, 0)
 	}
@@ -132,7 +132,6 @@ func (f *fitter) add(r []interface{}) error {
 			f.widest[i] = cw
 		}
 	}
-	return nil
 }
 
 // tableWriter is a table being written: rows go into the current sheet's
@@ -208,7 +207,7 @@ func (tw *tableWriter) row(r []interface{}) error {
 	if err := tw.parts[len(tw.parts)-1].row(firstDataRow+tw.inPart, tw.cols, r, rowOpts{}); err != nil {
 		return err
 	}
-	_ = tw.fit.add(r)
+	tw.fit.add(r)
 	tw.inPart++
 	tw.written++
 	return nil
