@@ -273,10 +273,6 @@ func (t *table) setUp(name string, widths []float64, data int) error {
 	} else if _, err := f.NewSheet(name); err != nil {
 		return err
 	}
-	fit := true
-	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
 	if err := setColWidths(f, name, widths); err != nil {
 		return err
 	}
@@ -288,6 +284,11 @@ func (t *table) setUp(name string, widths []float64, data int) error {
 	}
 	filterEnd := max(firstDataRow+data-1, 2)
 	if err := f.AutoFilter(name, fmt.Sprintf("A2:%s%d", colName(len(t.cols)), filterEnd), nil); err != nil {
+		return err
+	}
+	// After the autofilter, which replaces the sheet's properties.
+	fit := true
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
 	for _, c := range t.condRules {

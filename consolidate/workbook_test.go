@@ -418,11 +418,32 @@ func dumpWorkbook(t *testing.T, f *excelize.File) string {
 		if p, err := f.GetPanes(sheet); err == nil && p.Freeze {
 			fmt.Fprintf(&b, "freeze x=%d y=%d %s\n", p.XSplit, p.YSplit, p.TopLeftCell)
 		}
+		if len(rows) > 1 {
+			var widths []string
+			for c := range rows[1] {
+				name, _ := excelize.ColumnNumberToName(c + 1)
+				w, _ := f.GetColWidth(sheet, name)
+				widths = append(widths, fmt.Sprint(w))
+			}
+			fmt.Fprintf(&b, "widths %s\n", strings.Join(widths, " "))
+		}
+		props, _ := f.GetSheetProps(sheet)
+		layout, _ := f.GetPageLayout(sheet)
+		fmt.Fprintf(&b, "print fitToPage=%v paper=%v %v wide=%v tall=%v\n", deref(props.FitToPage), deref(layout.Size),
+			deref(layout.Orientation), deref(layout.FitToWidth), deref(layout.FitToHeight))
 	}
 	for _, dn := range f.GetDefinedName() {
 		fmt.Fprintf(&b, "name %s [%s] %s\n", dn.Name, dn.Scope, dn.RefersTo)
 	}
 	return b.String()
+}
+
+// deref is *p, or the zero value when p is nil.
+func deref[T any](p *T) (v T) {
+	if p != nil {
+		v = *p
+	}
+	return v
 }
 
 func TestGoldenCountyWorkbook(t *testing.T) {
