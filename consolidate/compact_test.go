@@ -2,6 +2,7 @@ package consolidate
 
 import (
 	"testing"
+	"unsafe"
 
 	"github.com/shopspring/decimal"
 
@@ -56,10 +57,15 @@ func TestPackTotals(t *testing.T) {
 // Strings, cost texts and places are shared, and copied when first kept.
 func TestInterner(t *testing.T) {
 	in := newInterner()
-	buf := []byte("≤0.5万元 and more")
-	a := in.str(string(buf[:len("≤0.5万元")]))
-	if b := in.str("≤0.5万元"); a != b {
-		t.Fatalf("%q != %q", a, b)
+	buf := []byte("人均成本 and more")
+	level3 := string(buf[:len("人均成本")])
+	a := in.costText(costText{level3: level3, raw: "≤2500元"})
+	b := in.costText(costText{level3: "人均成本", raw: "≤0.5万元"})
+	if unsafe.StringData(a.level3) != unsafe.StringData(b.level3) {
+		t.Error("the same 三级指标 kept twice")
+	}
+	if unsafe.StringData(a.level3) == unsafe.StringData(level3) {
+		t.Error("a kept string is not a copy of the text it came from")
 	}
 	c1 := in.costText(costText{level3: "人均成本", raw: "≤2500元", unit: "元"})
 	c2 := in.costText(costText{level3: "人均成本", raw: "≤2500元", unit: "元"})

@@ -23,19 +23,8 @@ func newInterner() *interner {
 	return &interner{m: map[string]string{}, costs: map[costText]*costText{}, places: map[place]*place{}}
 }
 
-// str returns the shared copy of s. A new string is copied first, so the
-// copy kept never pins a larger text it was cut from.
-//
-//	in.str("≤0.5万元")
-func (in *interner) str(s string) string {
-	if s == "" || in == nil {
-		return s
-	}
-	in.mu.Lock()
-	defer in.mu.Unlock()
-	return in.strLocked(s)
-}
-
+// strLocked returns the shared copy of s; in.mu is held. A new string is
+// copied first, so the copy kept never pins a larger text it was cut from.
 func (in *interner) strLocked(s string) string {
 	if s == "" {
 		return s

@@ -19,34 +19,6 @@ import (
 	"jixiao/convert"
 )
 
-// scratch is a temporary file in the system's temporary folder: unnamed
-// where the system allows, so that it vanishes with the process however it
-// ends.
-type scratch struct {
-	*os.File
-	name string // "" when unnamed
-}
-
-func scratchFile(pattern string) (*scratch, error) {
-	dir := os.TempDir()
-	if f, err := openUnnamed(dir); err == nil {
-		return &scratch{File: f}, nil
-	}
-	f, err := os.CreateTemp(dir, pattern)
-	if err != nil {
-		return nil, err
-	}
-	return &scratch{File: f, name: f.Name()}, nil
-}
-
-// remove closes and deletes the file.
-func (s *scratch) remove() {
-	s.File.Close()
-	if s.name != "" {
-		os.Remove(s.name)
-	}
-}
-
 // WriteTo writes the workbook's xlsx package to w. The package goes through
 // a temporary file (the library's part order) on its way to the canonical
 // one, never through memory.

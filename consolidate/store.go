@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sync"
 
 	"jixiao/convert"
@@ -42,7 +41,7 @@ type projectTally struct {
 	code   string
 	codeAt *place // where the code was read
 	budget exact
-	costs  []costTally // its numeric 成本指标 (see UnitCosts)
+	costs  []costTally // its numeric 成本指标 (see unitCostIndex)
 }
 
 // costTally is what 单位成本 needs of a numeric 成本指标: its texts, and of its
@@ -97,8 +96,7 @@ type submissionStore struct {
 	mu    sync.Mutex
 	keep  int
 	held  int
-	file  *os.File // nil until the first spill
-	name  string   // the file's name; "" when unnamed
+	file  *scratch // nil until the first spill
 	size  int64
 	buf   bytes.Buffer
 	enc   *gob.Encoder
@@ -158,19 +156,13 @@ func (s *submissionStore) put(t *tally, sub *templates.Submission) error {
 	return nil
 }
 
-// create opens the spill file in the system's temporary folder: unnamed
-// where possible, so that it vanishes with the process however it ends.
+// create opens the spill file (see scratchFile).
 func (s *submissionStore) create() error {
-	dir := os.TempDir()
-	if f, err := openUnnamed(dir); err == nil {
-		s.file = f
-		return nil
-	}
-	f, err := os.CreateTemp(dir, "jixiao-submissions-*.tmp")
+	f, err := scratchFile("jixiao-submissions-*.tmp")
 	if err != nil {
 		return err
 	}
-	s.file, s.name = f, f.Name()
+	s.file = f
 	return nil
 }
 
@@ -242,13 +234,8 @@ func (s *submissionStore) close() error {
 	if s.file == nil {
 		return nil
 	}
-	err := s.file.Close()
-	if s.name != "" {
-		if rerr := os.Remove(s.name); err == nil {
-			err = rerr
-		}
-	}
-	s.file, s.name, s.size = nil, "", 0
+	err := s.file.remove()
+	s.file, s.size = nil, 0
 	s.enc, s.dec, s.in = nil, nil, nil
 	s.buf = bytes.Buffer{}
 	return err

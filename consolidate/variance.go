@@ -101,21 +101,9 @@ type VarianceRow struct {
 	Flag string
 }
 
-// CrossVariance compares townships within each 类别. Rows are grouped by 类别
-// (in the pivot's order), townships in pivot order within a group.
-//
-//	rows := consolidate.CrossVariance(pivot, consolidate.DefaultThreshold)
-func CrossVariance(p *Pivot, threshold decimal.Decimal) []VarianceRow {
-	var out []VarianceRow
-	_ = eachVarianceGroup(p, threshold, func(rows []VarianceRow) error {
-		out = append(out, rows...)
-		return nil
-	})
-	return out
-}
-
-// eachVarianceGroup calls fn with the rows of CrossVariance one 类别 at a
-// time, so that they are never all held at once.
+// eachVarianceGroup compares townships within each 类别: it calls fn with
+// the rows of one 类别 at a time (categories in the pivot's order, townships
+// in pivot order within one), so that they are never all held at once.
 func eachVarianceGroup(p *Pivot, threshold decimal.Decimal, fn func([]VarianceRow) error) error {
 	var rows []VarianceRow
 	var vals []decimal.Decimal
@@ -144,8 +132,8 @@ func eachVarianceGroup(p *Pivot, threshold decimal.Decimal, fn func([]VarianceRo
 	return nil
 }
 
-// cellCount is the number of 类别 × 乡镇 cells with projects: the rows of
-// CrossVariance.
+// cellCount is the number of 类别 × 乡镇 cells with projects: the rows
+// eachVarianceGroup gives.
 func (p *Pivot) cellCount() int {
 	n := 0
 	for _, c := range p.cells {
@@ -191,24 +179,12 @@ func isUnitCost(ind templates.Indicator) bool {
 	return ind.ParsedOK && ind.Parsed.HasNum && ind.Parsed.Op != "区间" && isCostIndicator(ind)
 }
 
-// UnitCosts lists every numeric 成本指标, grouped by 类别, 三级指标, 绩效指标描述
-// and unit (money in unit u), each with the group's median and its 偏离率.
-// Groups and rows within them are sorted, so the order does not depend on
-// reading order.
-//
-//	rows := consolidate.UnitCosts(res, nil, convert.UnitWan, consolidate.DefaultThreshold)
-func UnitCosts(res *Result, cat *Categorizer, u convert.Unit, threshold decimal.Decimal) []UnitCostRow {
-	var rows []UnitCostRow
-	_ = newUnitCostIndex(res, cat, u).eachGroup(threshold, func(g []UnitCostRow) error {
-		rows = append(rows, g...)
-		return nil
-	})
-	return rows
-}
-
-// unitCostIndex is every numeric 成本指标 of the counted townships in the
-// order of 单位成本, as references into the run's tallies: the rows are made
-// one group at a time, never all at once.
+// unitCostIndex is every numeric 成本指标 of the counted townships, grouped
+// by 类别, 三级指标, 绩效指标描述 and unit (money in the index's unit), as
+// references into the run's tallies. Groups and rows within them are
+// sorted, so the order does not depend on reading order; the rows, each
+// with its group's median and its 偏离率, are made one group at a time,
+// never all at once.
 type unitCostIndex struct {
 	refs   []unitCostRef
 	groups []unitCostGroup

@@ -1,0 +1,34 @@
+package consolidate
+
+import "os"
+
+// scratch is a temporary file in the system's temporary folder: unnamed
+// where the system allows, so that it vanishes with the process however it
+// ends.
+type scratch struct {
+	*os.File
+	name string // "" when unnamed
+}
+
+func scratchFile(pattern string) (*scratch, error) {
+	dir := os.TempDir()
+	if f, err := openUnnamed(dir); err == nil {
+		return &scratch{File: f}, nil
+	}
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return nil, err
+	}
+	return &scratch{File: f, name: f.Name()}, nil
+}
+
+// remove closes and deletes the file.
+func (s *scratch) remove() error {
+	err := s.File.Close()
+	if s.name != "" {
+		if rerr := os.Remove(s.name); err == nil {
+			err = rerr
+		}
+	}
+	return err
+}
