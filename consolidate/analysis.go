@@ -72,7 +72,11 @@ func (w *bookWriter) unitCosts() error {
 		{header: "乡镇"}, {header: "项目名称"}, {header: "指标值"}, {header: "数值"}, {header: "个数"}, {header: "中位数"},
 		{header: "偏离率"}, {header: "标记"}, {header: "来源"}})
 	t.freezeCols = 1
-	x := newUnitCostIndex(w.res, w.opt.Categories, w.res.Unit)
+	x, err := newUnitCostIndex(w.res, w.opt.Categories, w.res.Unit)
+	if err != nil {
+		return err
+	}
+	defer x.close()
 	if x.len() > 0 {
 		t.condRules = append(t.condRules, w.flagRule("K", "L", firstDataRow+x.len()-1))
 	}

@@ -301,7 +301,11 @@ func TestBaselineTownshipTwice(t *testing.T) {
 func TestReportJSON(t *testing.T) {
 	res := wbRun(t, consolidate.Options{}, wbSamples("2024"))
 	var buf bytes.Buffer
-	if err := consolidate.NewReport(res, consolidate.WriteOptions{}, "out.xlsx").WriteJSON(&buf); err != nil {
+	report, err := consolidate.NewReport(res, consolidate.WriteOptions{}, "out.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := report.WriteJSON(&buf); err != nil {
 		t.Fatal(err)
 	}
 	var rep struct {

@@ -83,11 +83,16 @@ func LoadBaseline(ctx context.Context, paths []string, opt Options, cat *Categor
 		if err != nil {
 			return nil, fmt.Errorf("%w：%w", ErrBaseline, err)
 		}
-		res.Close()
 		if res.Townships() == 0 {
+			res.Close()
 			return nil, fmt.Errorf("%w：%s 中没有可读取的乡镇文件", ErrBaseline, strings.Join(townshipPaths, "、"))
 		}
-		if err := merge(BuildPivot(res, cat), strings.Join(townshipPaths, "、")); err != nil {
+		p, err := BuildPivot(res, cat)
+		res.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%w：%w", ErrBaseline, err)
+		}
+		if err := merge(p, strings.Join(townshipPaths, "、")); err != nil {
 			return nil, err
 		}
 		b.Result = res
@@ -213,7 +218,8 @@ type BaselineRow struct {
 // CompareBaseline lines up the current pivot with the 基期 by 乡镇 and 类别,
 // sorted by 乡镇 then 类别.
 //
-//	rows := consolidate.CompareBaseline(consolidate.BuildPivot(res, nil), base.Pivot)
+//	cur, err := consolidate.BuildPivot(res, nil)
+//	rows := consolidate.CompareBaseline(cur, base.Pivot)
 func CompareBaseline(cur, base *Pivot) []BaselineRow {
 	type key struct{ Category, Township string }
 	keys := map[key]bool{}

@@ -67,12 +67,16 @@ func (p packedTotals) totals() Totals {
 type costText struct {
 	level3, desc, raw string
 	op, unit          string
+	id                int32 // its number in the interner
 }
 
 // place is where in its file a value was read: a sheet and a cell, kept
 // once for all townships whose forms have the same layout (see
 // interner.place).
-type place struct{ sheet, cell string }
+type place struct {
+	sheet, cell string
+	id          int32 // its number in the interner
+}
 
 // source is the value's source in file.
 func (p *place) source(file string) templates.Source {

@@ -12,11 +12,16 @@ import (
 // 三级指标, 绩效指标描述, units, 指标值 such as "≤0.5万元". With thousands of
 // townships the copies would otherwise cost more than everything else the
 // run keeps. It is safe for concurrent use.
+//
+// Each cost text and place also has a number, by which a tally's record
+// names it (see appendProjects).
 type interner struct {
-	mu     sync.Mutex
-	m      map[string]string
-	costs  map[costText]*costText
-	places map[place]*place
+	mu        sync.Mutex
+	m         map[string]string
+	costs     map[costText]*costText // keyed with id 0
+	places    map[place]*place       // keyed with id 0
+	costList  []*costText            // by id
+	placeList []*place               // by id
 }
 
 func newInterner() *interner {
@@ -44,13 +49,36 @@ func (in *interner) costText(c costText) *costText {
 	}
 	in.mu.Lock()
 	defer in.mu.Unlock()
+	c.id = 0
 	if v, ok := in.costs[c]; ok {
 		return v
 	}
 	v := &costText{level3: in.strLocked(c.level3), desc: in.strLocked(c.desc), raw: in.strLocked(c.raw),
 		op: in.strLocked(c.op), unit: in.strLocked(c.unit)}
 	in.costs[*v] = v
+	v.id = int32(len(in.costList))
+	in.costList = append(in.costList, v)
 	return v
+}
+
+// costByID is the cost text numbered id, or nil.
+func (in *interner) costByID(id uint64) *costText {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if id >= uint64(len(in.costList)) {
+		return nil
+	}
+	return in.costList[id]
+}
+
+// placeByID is the place numbered id, or nil.
+func (in *interner) placeByID(id uint64) *place {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if id >= uint64(len(in.placeList)) {
+		return nil
+	}
+	return in.placeList[id]
 }
 
 // place returns the shared place of a source (its sheet and cell); nil
@@ -60,15 +88,17 @@ func (in *interner) place(s templates.Source) *place {
 		return nil
 	}
 	if in == nil {
-		return &place{s.Sheet, s.Cell}
+		return &place{sheet: s.Sheet, cell: s.Cell}
 	}
 	in.mu.Lock()
 	defer in.mu.Unlock()
-	k := place{s.Sheet, s.Cell}
+	k := place{sheet: s.Sheet, cell: s.Cell}
 	if v, ok := in.places[k]; ok {
 		return v
 	}
 	v := &place{sheet: in.strLocked(s.Sheet), cell: in.strLocked(s.Cell)}
 	in.places[*v] = v
+	v.id = int32(len(in.placeList))
+	in.placeList = append(in.placeList, v)
 	return v
 }

@@ -1,13 +1,12 @@
 package consolidate
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 
 	"github.com/shopspring/decimal"
 )
-
-// pivotKey addresses a 类别 × 乡镇 cell of the pivot by their numbers.
-type pivotKey struct{ cat, town int32 }
 
 // pivotCell is a cell of the pivot: the 预算数 and how many projects gave it.
 type pivotCell struct {
@@ -15,48 +14,72 @@ type pivotCell struct {
 	projects int
 }
 
+// pivotEntry is a cell in its 类别's column: the township's number, then
+// the cell (32 bytes in all; with thousands of townships the cells are
+// most of the pivot).
+type pivotEntry struct {
+	town     int32
+	projects int32
+	amount   exact
+}
+
 // Pivot is the 分类汇总: 预算数 by 类别 and 乡镇, exact, in 元. A township
 // with no project of a 类别 has no cell there (not a zero).
 //
-//	p := consolidate.BuildPivot(res, nil)
+//	p, err := consolidate.BuildPivot(res, nil)
 //	amt, ok := p.Amount("村级转移支付", "王官营镇")
 type Pivot struct {
 	// Townships are the counted townships, in township order.
 	Townships []string
 	// Categories are the 类别 in sorted order.
 	Categories []string
-	// The cells are addressed by numbers given to 类别 and 乡镇 as they
-	// come: with thousands of townships, keys of two strings each would cost
-	// more than the amounts.
+	// 类别 and 乡镇 are numbered as they come; each 类别's column holds its
+	// cells sorted by township number.
 	cats, towns map[string]int32
-	cells       map[pivotKey]pivotCell
+	cols        [][]pivotEntry
 }
 
 func newPivot() *Pivot {
-	return &Pivot{cats: map[string]int32{}, towns: map[string]int32{}, cells: map[pivotKey]pivotCell{}}
+	return &Pivot{cats: map[string]int32{}, towns: map[string]int32{}}
 }
 
 // BuildPivot sums every counted project's 预算数 by 类别 (as assigned by cat;
 // nil uses Category) and 乡镇. Blank budgets add nothing but still place the
-// project in its 类别.
-func BuildPivot(res *Result, cat *Categorizer) *Pivot {
+// project in its 类别. It fails only when the run's temporary file cannot
+// be read.
+func BuildPivot(res *Result, cat *Categorizer) (*Pivot, error) {
 	p := newPivot()
-	for _, sub := range res.counted {
-		p.Townships = append(p.Townships, sub.township)
-		for _, proj := range sub.projects {
-			p.add(cat.Category(proj.name), sub.township, proj.budget.decimal(), 1)
+	err := res.eachProjects(func(_ int, t *tally, ps []projectTally) error {
+		p.Townships = append(p.Townships, t.township)
+		for _, proj := range ps {
+			p.add(cat.Category(proj.name), t.township, proj.budget.decimal(), 1)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, col := range p.cols {
+		p.cols[i] = slices.Clone(col) // without the room left by growing
 	}
 	p.sortCategories()
-	return p
+	return p, nil
 }
 
 // add adds amount and projects to the cell of category and township.
 func (p *Pivot) add(category, township string, amount decimal.Decimal, projects int) {
-	k := pivotKey{number(p.cats, category), number(p.towns, township)}
-	c := p.cells[k]
-	c.amount, c.projects = packDecimal(c.amount.decimal().Add(amount)), c.projects+projects
-	p.cells[k] = c
+	ci, ti := number(p.cats, category), number(p.towns, township)
+	for int(ci) >= len(p.cols) {
+		p.cols = append(p.cols, nil)
+	}
+	col := p.cols[ci]
+	i, found := slices.BinarySearchFunc(col, ti, func(e pivotEntry, t int32) int { return cmp.Compare(e.town, t) })
+	if !found {
+		col = slices.Insert(col, i, pivotEntry{town: ti})
+		p.cols[ci] = col
+	}
+	e := &col[i]
+	e.amount, e.projects = packDecimal(e.amount.decimal().Add(amount)), e.projects+int32(projects)
 }
 
 // number is name's number in m, given the next one when it has none.
@@ -81,8 +104,10 @@ func (p *Pivot) sortCategories() {
 // each calls fn with every cell, in no particular order.
 func (p *Pivot) each(fn func(category, township string, c pivotCell)) {
 	cats, towns := names(p.cats), names(p.towns)
-	for k, c := range p.cells {
-		fn(cats[k.cat], towns[k.town], c)
+	for ci, col := range p.cols {
+		for _, e := range col {
+			fn(cats[ci], towns[e.town], pivotCell{amount: e.amount, projects: int(e.projects)})
+		}
 	}
 }
 
@@ -98,10 +123,15 @@ func names(m map[string]int32) []string {
 func (p *Pivot) cell(category, township string) pivotCell {
 	ci, ok1 := p.cats[category]
 	ti, ok2 := p.towns[township]
-	if !ok1 || !ok2 {
+	if !ok1 || !ok2 || int(ci) >= len(p.cols) {
 		return pivotCell{}
 	}
-	return p.cells[pivotKey{ci, ti}]
+	col := p.cols[ci]
+	i, found := slices.BinarySearchFunc(col, ti, func(e pivotEntry, t int32) int { return cmp.Compare(e.town, t) })
+	if !found {
+		return pivotCell{}
+	}
+	return pivotCell{amount: col[i].amount, projects: int(col[i].projects)}
 }
 
 // Amount returns the 预算数 of a 类别 in a township; ok is false when the

@@ -85,9 +85,10 @@ type SourceReport struct {
 
 // NewReport builds the report of res; opt supplies the categories and the
 // baseline used for the workbook, output its path ("" when none was written).
+// It fails only when the run's temporary file cannot be read.
 //
-//	rep := consolidate.NewReport(res, consolidate.WriteOptions{}, "县级汇总.xlsx")
-func NewReport(res *Result, opt WriteOptions, output string) Report {
+//	rep, err := consolidate.NewReport(res, consolidate.WriteOptions{}, "县级汇总.xlsx")
+func NewReport(res *Result, opt WriteOptions, output string) (Report, error) {
 	amt := func(yuan decimal.Decimal) string { return convert.FormatAmount(convert.FromYuan(yuan, res.Unit)) }
 	totals := func(t Totals) TotalsReport {
 		r := TotalsReport{Projects: t.Projects, Indicators: t.Indicators, Budget: amt(t.Budget), Fiscal: amt(t.Fiscal),
@@ -104,7 +105,10 @@ func NewReport(res *Result, opt WriteOptions, output string) Report {
 	for i, sub := range res.counted {
 		rep.Townships = append(rep.Townships, TownshipReport{Name: sub.township, File: sub.file, TotalsReport: totals(per[i])})
 	}
-	pivot := BuildPivot(res, opt.Categories)
+	pivot, err := BuildPivot(res, opt.Categories)
+	if err != nil {
+		return Report{}, err
+	}
 	for _, c := range pivot.Categories {
 		n := 0
 		for _, t := range pivot.Townships {
@@ -134,7 +138,7 @@ func NewReport(res *Result, opt WriteOptions, output string) Report {
 	for _, s := range res.Sources {
 		rep.Sources = append(rep.Sources, SourceReport{Path: s.Path, Township: s.Township, Status: s.Status, SHA256: s.SHA256})
 	}
-	return rep
+	return rep, nil
 }
 
 // WriteJSON writes the report as indented JSON.

@@ -79,6 +79,10 @@ type Result struct {
 	// counted are the submissions that count, sorted by township.
 	counted []*tally
 	store   *submissionStore
+	// records holds the projects of every tally; in numbers their cost
+	// texts and places.
+	records *recordFile
+	in      *interner
 }
 
 // Errors counts the problems of severity Error.
@@ -184,13 +188,13 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 	if len(files) == 0 {
 		return nil, fmt.Errorf("%w：%s", ErrNoInput, strings.Join(paths, "、"))
 	}
-	store := newSubmissionStore(opt.KeepInMemory)
-	sources, err := readAll(ctx, files, opt, store)
+	res := &Result{Unit: opt.Unit, store: newSubmissionStore(opt.KeepInMemory), records: &recordFile{}, in: newInterner()}
+	sources, err := readAll(ctx, files, opt, res)
 	if err != nil {
-		store.close()
+		res.store.close()
+		res.records.remove()
 		return nil, err
 	}
-	res := &Result{Unit: opt.Unit, store: store}
 	for i := range sources {
 		src := &sources[i]
 		if src.Err != nil {
@@ -207,7 +211,11 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 	}
 	res.Sources = sources
 	res.resolveDuplicates()
-	res.checkSharedCodes()
+	if err := res.checkSharedCodes(); err != nil {
+		res.store.close()
+		res.records.remove()
+		return nil, err
+	}
 	res.setStatuses()
 	res.Year = commonYear(res.counted)
 	sortProblems(res.Problems)
@@ -216,7 +224,7 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 
 // readAll reads files with a pool of opt.Jobs workers; results are stored by
 // input index, so their order never depends on scheduling.
-func readAll(ctx context.Context, files []string, opt Options, store *submissionStore) ([]SourceFile, error) {
+func readAll(ctx context.Context, files []string, opt Options, res *Result) ([]SourceFile, error) {
 	jobs := opt.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
@@ -225,7 +233,6 @@ func readAll(ctx context.Context, files []string, opt Options, store *submission
 		jobs = len(files)
 	}
 	out := make([][]SourceFile, len(files))
-	in := newInterner()
 	idx := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -235,7 +242,7 @@ func readAll(ctx context.Context, files []string, opt Options, store *submission
 		go func() {
 			defer wg.Done()
 			for i := range idx {
-				out[i] = readOne(ctx, files[i], opt, store, in)
+				out[i] = readOne(ctx, files[i], opt, res)
 				if opt.Progress != nil {
 					mu.Lock()
 					done++
@@ -267,9 +274,9 @@ feed:
 
 // readOne reads and validates one file: one SourceFile per submission in it
 // (a flat table of several townships gives several, all with the file's
-// path). Each submission goes into store; what stays in memory of it
-// shares repeated strings through in.
-func readOne(ctx context.Context, path string, opt Options, store *submissionStore, in *interner) (sfs []SourceFile) {
+// path). Each submission goes into res's store, the record of its projects
+// into res's records.
+func readOne(ctx context.Context, path string, opt Options, res *Result) (sfs []SourceFile) {
 	defer func() {
 		if r := recover(); r != nil {
 			sfs = []SourceFile{{Path: path, Status: StatusUnreadable,
@@ -285,10 +292,14 @@ func readOne(ctx context.Context, path string, opt Options, store *submissionSto
 		sf.Township, sf.Format, sf.Encoding = sub.Township.Value, sub.Format, sub.Encoding
 		sf.Unit, sf.Projects, sf.SHA256 = sub.Unit, len(sub.Projects), sub.SHA256
 		sf.problems = append(append([]templates.Problem(nil), sub.Problems...), Validate(sub, opt.Unit)...)
-		sf.tally = newTally(sub, in)
-		if err := store.put(sf.tally, sub); err != nil {
+		t, err := newTally(sub, res.in, res.records)
+		if err == nil {
+			err = res.store.put(t, sub)
+		}
+		if err != nil {
 			return []SourceFile{{Path: path, Status: StatusUnreadable, Err: &convert.LocatedError{File: path, Err: err}}}
 		}
+		sf.tally = t
 		sfs = append(sfs, sf)
 	}
 	return sfs

@@ -18,16 +18,18 @@ import (
 // wait in a temporary file until the workbook is written.
 const DefaultKeepInMemory = 50
 
-// tally is what stays in memory of a submission read: what the summary and
-// aggregate sheets need (汇总, 分类汇总, 乡镇差异, 单位成本) and the checks
-// across townships. The full submission is either held too, or spilled to
-// the run's temporary file and read back for the detail sheets.
+// tally is what stays in memory of a submission read: its township, file,
+// year and totals (汇总). What the other summary sheets (分类汇总, 乡镇差异,
+// 单位成本) and the checks across townships need of its projects is in
+// its record (see recordFile, Result.eachProjects). The full submission is
+// either held too, or spilled to the run's temporary file and read back
+// for the detail sheets.
 type tally struct {
 	township string
 	file     string
 	year     int
 	totals   packedTotals // without problem counts
-	projects []projectTally
+	record   spillRef     // its projects, in the run's records
 	// problems are the submission's own, given back with it when it is
 	// read from the spill file.
 	problems []templates.Problem
@@ -35,7 +37,7 @@ type tally struct {
 	spilled  spillRef
 }
 
-// projectTally is what stays in memory of a project.
+// projectTally is what the record of a tally holds of a project.
 type projectTally struct {
 	name   string
 	code   string
@@ -57,11 +59,12 @@ func (c costTally) value() convert.IndicatorValue {
 	return convert.IndicatorValue{Raw: c.raw, Op: c.op, Num: c.num.decimal(), HasNum: true, Unit: c.unit}
 }
 
-// newTally keeps what the run needs in memory of sub; repeated strings are
-// shared through in (nil: not shared).
-func newTally(sub *templates.Submission, in *interner) *tally {
+// newTally keeps what the run needs in memory of sub and puts the record of
+// its projects in recs; repeated texts and places are shared through in.
+func newTally(sub *templates.Submission, in *interner, recs *recordFile) (*tally, error) {
 	t := &tally{township: sub.Township.Value, file: sub.File, year: sub.Year, totals: packTotals(TownshipTotals(sub)),
-		problems: sub.Problems, projects: make([]projectTally, len(sub.Projects))}
+		problems: sub.Problems}
+	projects := make([]projectTally, len(sub.Projects))
 	for i, p := range sub.Projects {
 		pt := projectTally{name: p.Name.Value, code: p.Code.Value, codeAt: in.place(p.Code.Src),
 			budget: packDecimal(p.Budget.Yuan)}
@@ -82,9 +85,14 @@ func newTally(sub *templates.Submission, in *interner) *tally {
 				}
 			}
 		}
-		t.projects[i] = pt
+		projects[i] = pt
 	}
-	return t
+	ref, err := recs.put(appendProjects(nil, projects))
+	if err != nil {
+		return nil, err
+	}
+	t.record = ref
+	return t, nil
 }
 
 // submissionStore holds the full submissions of a run: the first keep in
@@ -276,10 +284,44 @@ func (r *Result) AllSubmissions() ([]*templates.Submission, error) {
 	return out, err
 }
 
+// eachProjects calls fn with each counted tally, in township order, with
+// its projects read from its record. fn must not keep ps.
+func (r *Result) eachProjects(fn func(i int, t *tally, ps []projectTally) error) error {
+	var buf []byte
+	for i, t := range r.counted {
+		ps, err := r.projectsOf(t, &buf)
+		if err != nil {
+			return err
+		}
+		if err := fn(i, t, ps); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// projectsOf reads t's projects from its record, using *buf.
+func (r *Result) projectsOf(t *tally, buf *[]byte) ([]projectTally, error) {
+	b, err := r.records.get(t.record, *buf)
+	if err != nil {
+		return nil, fmt.Errorf("读回乡镇「%s」的项目：%w", t.township, err)
+	}
+	if cap(b) > cap(*buf) {
+		*buf = b
+	}
+	d := recordDecoder{b: b, in: r.in}
+	ps := d.projects()
+	if d.err != nil {
+		return nil, fmt.Errorf("读回乡镇「%s」的项目：%w", t.township, d.err)
+	}
+	return ps, nil
+}
+
 // Close releases the full submissions and removes the run's temporary
-// file. Afterwards the totals, problems and sources remain (the summary
-// sheets and the report can still be made) but EachSubmission fails. Close
-// may be called more than once.
+// files; the records of the projects move into memory (a few hundred bytes
+// a township). Afterwards the totals, problems and sources remain (the
+// summary sheets and the report can still be made) but EachSubmission
+// fails. Close may be called more than once.
 func (r *Result) Close() error {
 	if r == nil || r.store == nil {
 		return nil
@@ -287,5 +329,9 @@ func (r *Result) Close() error {
 	for _, t := range r.counted {
 		t.full = nil
 	}
-	return r.store.close()
+	err := r.records.load()
+	if serr := r.store.close(); err == nil {
+		err = serr
+	}
+	return err
 }

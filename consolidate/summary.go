@@ -37,15 +37,12 @@ func (w *bookWriter) summary() error {
 	t := w.newTable(SheetSummary, []column{{header: "乡镇"}, {header: "项目数"}, {header: "预算数"}, {header: "财政资金"}, {header: "其他资金"},
 		{header: "3月底"}, {header: "6月底"}, {header: "10月底"}, {header: "12月底"}, {header: "指标数"}, {header: "错误数"}, {header: "警告数"}})
 	t.freezeCols = 1
-	per, county := w.res.Totals()
-	for i, sub := range w.res.counted {
-		p := per[i]
-		t.add(w.txt(sub.township), w.num(p.Projects),
-			w.moneyCell(p.Budget), w.moneyCell(p.Fiscal), w.moneyCell(p.Other),
-			w.moneyCell(p.Plan[0]), w.moneyCell(p.Plan[1]), w.moneyCell(p.Plan[2]), w.moneyCell(p.Plan[3]),
-			w.num(p.Indicators), w.num(p.Errors), w.num(p.Warnings))
+	pc := w.res.problemCounts()
+	var county Totals
+	for _, sub := range w.res.counted {
+		county = county.Add(pc.totals(sub))
 	}
-	first, last := firstDataRow, t.lastDataRow()
+	first, last := firstDataRow, firstDataRow+len(w.res.counted)-1
 	sum := func(col int, v interface{}, style int) excelize.Cell {
 		if last < first {
 			return excelize.Cell{StyleID: style, Value: v}
@@ -54,12 +51,24 @@ func (w *bookWriter) summary() error {
 		return sumCell(style, v, fmt.Sprintf("%s%d:%s%d", n, first, n, last))
 	}
 	m := w.money
-	t.footer(excelize.Cell{StyleID: w.st.totalText, Value: "合计"}, sum(2, county.Projects, w.st.total),
+	footer := []interface{}{excelize.Cell{StyleID: w.st.totalText, Value: "合计"}, sum(2, county.Projects, w.st.total),
 		sum(3, m(county.Budget), w.st.totalMoney), sum(4, m(county.Fiscal), w.st.totalMoney), sum(5, m(county.Other), w.st.totalMoney),
 		sum(6, m(county.Plan[0]), w.st.totalMoney), sum(7, m(county.Plan[1]), w.st.totalMoney),
 		sum(8, m(county.Plan[2]), w.st.totalMoney), sum(9, m(county.Plan[3]), w.st.totalMoney),
-		sum(10, county.Indicators, w.st.total), sum(11, county.Errors, w.st.total), sum(12, county.Warnings, w.st.total))
-	return t.write()
+		sum(10, county.Indicators, w.st.total), sum(11, county.Errors, w.st.total), sum(12, county.Warnings, w.st.total)}
+	return t.writeStreamed(func(emit func([]interface{}) error) error {
+		for _, sub := range w.res.counted {
+			p := pc.totals(sub)
+			err := emit([]interface{}{w.txt(sub.township), w.num(p.Projects),
+				w.moneyCell(p.Budget), w.moneyCell(p.Fiscal), w.moneyCell(p.Other),
+				w.moneyCell(p.Plan[0]), w.moneyCell(p.Plan[1]), w.moneyCell(p.Plan[2]), w.moneyCell(p.Plan[3]),
+				w.num(p.Indicators), w.num(p.Errors), w.num(p.Warnings)})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}, footer)
 }
 
 func (w *bookWriter) moneyCell(yuan decimal.Decimal) excelize.Cell {
@@ -111,27 +120,31 @@ func (w *bookWriter) writePivot(l pivotLayout) error {
 		t.shareFrom, t.shareTo = 1, 1+len(l.across)
 	}
 	firstCol, lastCol := colName(2), colName(totalCol-1)
-	for _, d := range l.down {
-		row := t.nextRow()
-		vals := []interface{}{w.txt(d)}
-		for _, a := range l.across {
-			if v, ok := l.amount(d, a); ok {
-				vals = append(vals, w.moneyCell(v))
-			} else {
-				vals = append(vals, excelize.Cell{StyleID: w.st.money})
-			}
-		}
-		vals = append(vals, sumCell(w.st.totalMoney, w.money(l.downTotal(d)), fmt.Sprintf("%s%d:%s%d", firstCol, row, lastCol, row)))
-		t.add(vals...)
-	}
-	first, last := firstDataRow, t.lastDataRow()
+	first, last := firstDataRow, firstDataRow+len(l.down)-1
 	total := []interface{}{excelize.Cell{StyleID: w.st.totalText, Value: "合计"}}
 	for i, a := range l.across {
 		total = append(total, w.columnSum(i+2, first, last, w.money(l.acrossTotal(a))))
 	}
 	total = append(total, w.columnSum(totalCol, first, last, w.money(w.pivot.Total())))
-	t.footer(total...)
-	return t.write()
+	return t.writeStreamed(func(emit func([]interface{}) error) error {
+		vals := make([]interface{}, 0, len(cols))
+		for i, d := range l.down {
+			row := first + i
+			vals = append(vals[:0], w.txt(d))
+			for _, a := range l.across {
+				if v, ok := l.amount(d, a); ok {
+					vals = append(vals, w.moneyCell(v))
+				} else {
+					vals = append(vals, excelize.Cell{StyleID: w.st.money})
+				}
+			}
+			vals = append(vals, sumCell(w.st.totalMoney, w.money(l.downTotal(d)), fmt.Sprintf("%s%d:%s%d", firstCol, row, lastCol, row)))
+			if err := emit(vals); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, total)
 }
 
 // columnSum is a 合计 cell over rows first..last of column col.

@@ -117,6 +117,26 @@ func (t *table) writeFrom(gen func(emit func(row []interface{}) error) error) er
 	return tw.finish()
 }
 
+// writeStreamed writes the data rows gen produces as they come, then the
+// footer rows (which refer to the data rows by their number, known ahead).
+// A table with footers fits one sheet.
+func (t *table) writeStreamed(gen func(emit func(row []interface{}) error) error, footer ...[]interface{}) error {
+	tw, err := t.start()
+	if err != nil {
+		return err
+	}
+	tw.footers = len(footer)
+	if err := gen(tw.row); err != nil {
+		return err
+	}
+	for _, f := range footer {
+		if err := tw.row(f); err != nil {
+			return err
+		}
+	}
+	return tw.finish()
+}
+
 // fitter measures a table's rows as they are written: the widest cell of
 // each column.
 type fitter struct {

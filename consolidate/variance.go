@@ -1,8 +1,11 @@
 package consolidate
 
 import (
+	"cmp"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -136,9 +139,11 @@ func eachVarianceGroup(p *Pivot, threshold decimal.Decimal, fn func([]VarianceRo
 // eachVarianceGroup gives.
 func (p *Pivot) cellCount() int {
 	n := 0
-	for _, c := range p.cells {
-		if c.projects > 0 {
-			n++
+	for _, col := range p.cols {
+		for _, e := range col {
+			if e.projects > 0 {
+				n++
+			}
 		}
 	}
 	return n
@@ -180,31 +185,43 @@ func isUnitCost(ind templates.Indicator) bool {
 }
 
 // unitCostIndex is every numeric 成本指标 of the counted townships, grouped
-// by 类别, 三级指标, 绩效指标描述 and unit (money in the index's unit), as
-// references into the run's tallies. Groups and rows within them are
-// sorted, so the order does not depend on reading order; the rows, each
-// with its group's median and its 偏离率, are made one group at a time,
-// never all at once.
+// by 类别, 三级指标, 绩效指标描述 and unit (money in the index's unit). Each
+// indicator is a record in a temporary file (its township, project, code,
+// 指标值 and source); in memory are only where each record is and its
+// group, sorted: by group, then township, then 项目编码, so the order does
+// not depend on reading order. The rows, each with its group's median and
+// its 偏离率, are made one group at a time, never all at once. close
+// removes the file.
 type unitCostIndex struct {
-	refs   []unitCostRef
-	groups []unitCostGroup
-	u      convert.Unit
+	entries []unitCostEntry
+	groups  []unitCostGroup
+	records recordFile
+	res     *Result
+	u       convert.Unit
 }
 
-// unitCostRef is a 成本指标: project p's cost c of tally t, in group g.
-type unitCostRef struct {
-	t       *tally
-	p, c, g int32
+// unitCostEntry is where an indicator's record is, and its group.
+type unitCostEntry struct {
+	off int64
+	n   uint32
+	g   int32
 }
 
 // unitCostGroup is what a group's indicators share.
 type unitCostGroup struct{ category, level3, desc, unit string }
 
-func newUnitCostIndex(res *Result, cat *Categorizer, u convert.Unit) *unitCostIndex {
-	x := &unitCostIndex{u: u}
+func newUnitCostIndex(res *Result, cat *Categorizer, u convert.Unit) (*unitCostIndex, error) {
+	x := &unitCostIndex{res: res, u: u}
 	ids := map[unitCostGroup]int32{}
-	for _, t := range res.counted {
-		for pi, p := range t.projects {
+	type cost struct {
+		p, c int
+		g    int32
+	}
+	var costs []cost
+	var rec []byte
+	err := res.eachProjects(func(town int, _ *tally, ps []projectTally) error {
+		costs = costs[:0]
+		for pi, p := range ps {
 			if len(p.costs) == 0 {
 				continue
 			}
@@ -218,9 +235,31 @@ func newUnitCostIndex(res *Result, cat *Categorizer, u convert.Unit) *unitCostIn
 					ids[g] = id
 					x.groups = append(x.groups, g)
 				}
-				x.refs = append(x.refs, unitCostRef{t: t, p: int32(pi), c: int32(ci), g: id})
+				costs = append(costs, cost{pi, ci, id})
 			}
 		}
+		// within a township, by 项目编码 (see the order above)
+		slices.SortStableFunc(costs, func(a, b cost) int { return strings.Compare(ps[a.p].code, ps[b.p].code) })
+		for _, c := range costs {
+			p := ps[c.p]
+			ind := p.costs[c.c]
+			rec = binary.AppendUvarint(rec[:0], uint64(town))
+			rec = appendString(rec, p.name)
+			rec = appendString(rec, p.code)
+			rec = binary.AppendUvarint(rec, uint64(ind.costText.id))
+			rec = appendExact(rec, ind.num)
+			rec = appendPlace(rec, ind.at)
+			ref, err := x.records.put(rec)
+			if err != nil {
+				return err
+			}
+			x.entries = append(x.entries, unitCostEntry{off: ref.off, n: uint32(ref.n), g: c.g})
+		}
+		return nil
+	})
+	if err != nil {
+		x.close()
+		return nil, err
 	}
 	order := make([]int32, len(x.groups))
 	for i := range order {
@@ -234,39 +273,58 @@ func newUnitCostIndex(res *Result, cat *Categorizer, u convert.Unit) *unitCostIn
 	for r, g := range order {
 		rank[g] = int32(r)
 	}
-	sort.SliceStable(x.refs, func(i, j int) bool {
-		a, b := x.refs[i], x.refs[j]
-		if a.g != b.g {
-			return rank[a.g] < rank[b.g]
-		}
-		if a.t.township != b.t.township {
-			return a.t.township < b.t.township
-		}
-		return a.t.projects[a.p].code < b.t.projects[b.p].code
-	})
-	return x
+	// the entries are in township order, then 项目编码: a stable sort by
+	// group keeps that order within each group
+	slices.SortStableFunc(x.entries, func(a, b unitCostEntry) int { return cmp.Compare(rank[a.g], rank[b.g]) })
+	return x, nil
 }
 
 // len is the number of rows.
-func (x *unitCostIndex) len() int { return len(x.refs) }
+func (x *unitCostIndex) len() int { return len(x.entries) }
+
+// close removes the index's temporary file.
+func (x *unitCostIndex) close() error { return x.records.remove() }
+
+// row reads entry e's row (without the group's figures), using *buf.
+func (x *unitCostIndex) row(e unitCostEntry, buf *[]byte) (UnitCostRow, error) {
+	b, err := x.records.get(spillRef{off: e.off, n: int64(e.n)}, *buf)
+	if err != nil {
+		return UnitCostRow{}, err
+	}
+	*buf = b
+	d := recordDecoder{b: b, in: x.res.in}
+	town := d.uvarint()
+	name, code := d.str(), d.str()
+	text := x.res.in.costByID(d.uvarint())
+	num, at := d.exact(), d.place()
+	if d.err != nil || text == nil || town >= uint64(len(x.res.counted)) || len(d.b) != 0 {
+		return UnitCostRow{}, errRecord
+	}
+	t := x.res.counted[town]
+	ind := costTally{costText: text, num: num, at: at}
+	v, _ := IndicatorInUnit(ind.value(), x.u)
+	g := x.groups[e.g]
+	return UnitCostRow{Category: g.category, Level3: g.level3, Desc: g.desc, Unit: g.unit,
+		Township: t.township, Project: name, Code: code, Raw: text.raw, Op: text.op, Value: v,
+		Src: at.source(t.file)}, nil
+}
 
 // eachGroup calls fn with the rows of each group in turn, with the group's
 // median and each row's 偏离率 and flag.
 func (x *unitCostIndex) eachGroup(threshold decimal.Decimal, fn func([]UnitCostRow) error) error {
 	var rows []UnitCostRow
 	var vals []decimal.Decimal
-	for start := 0; start < len(x.refs); {
+	var buf []byte
+	for start := 0; start < len(x.entries); {
 		end := start
 		rows, vals = rows[:0], vals[:0]
-		for end < len(x.refs) && x.refs[end].g == x.refs[start].g {
-			r := x.refs[end]
-			g, p := x.groups[r.g], r.t.projects[r.p]
-			ind := p.costs[r.c]
-			v, _ := IndicatorInUnit(ind.value(), x.u)
-			rows = append(rows, UnitCostRow{Category: g.category, Level3: g.level3, Desc: g.desc, Unit: g.unit,
-				Township: r.t.township, Project: p.name, Code: p.code, Raw: ind.raw,
-				Op: ind.op, Value: v, Src: ind.at.source(r.t.file)})
-			vals = append(vals, v)
+		for end < len(x.entries) && x.entries[end].g == x.entries[start].g {
+			r, err := x.row(x.entries[end], &buf)
+			if err != nil {
+				return fmt.Errorf("读回单位成本：%w", err)
+			}
+			rows = append(rows, r)
+			vals = append(vals, r.Value)
 			end++
 		}
 		med := Median(vals)

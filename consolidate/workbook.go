@@ -119,10 +119,13 @@ func BuildWorkbookContext(ctx context.Context, res *Result, opt WriteOptions) (*
 	if opt.Threshold.IsZero() {
 		opt.Threshold = DefaultThreshold
 	}
+	pivot, err := BuildPivot(res, opt.Categories)
+	if err != nil {
+		return nil, err
+	}
 	f := excelize.NewFile()
 	f.SetActiveSheet(0)
-	w := &bookWriter{ctx: ctx, f: f, res: res, opt: opt, pivot: BuildPivot(res, opt.Categories),
-		streams: map[string]*sheetStream{}}
+	w := &bookWriter{ctx: ctx, f: f, res: res, opt: opt, pivot: pivot, streams: map[string]*sheetStream{}}
 	b := &Workbook{f: f, streams: w.streams}
 	steps := []func() error{w.styles, w.summary, w.pivotSheet, w.variance, w.unitCosts}
 	if opt.Baseline != nil {

@@ -71,7 +71,10 @@ func runConsolidate(c *cli.Context) error {
 	res.Close() // the report and the summary need only the totals
 	summaryTo := c.App.Writer
 	if jsonPath := c.String("json"); jsonPath != "" {
-		rep := consolidate.NewReport(res, opt, out)
+		rep, err := consolidate.NewReport(res, opt, out)
+		if err != nil {
+			return err
+		}
 		if jsonPath == "-" {
 			summaryTo = c.App.ErrWriter
 			if err := rep.WriteJSON(c.App.Writer); err != nil {
