@@ -43,23 +43,19 @@ func (w *bookWriter) variance() error {
 		t.condRules = append(t.condRules, w.flagRule("G", "H", firstDataRow+n-1))
 	}
 	return t.writeFrom(func(emit func([]interface{}) error) error {
-		g1 := firstDataRow
-		return eachVarianceGroup(w.pivot, w.opt.Threshold, func(rows []VarianceRow) error {
-			block := fmt.Sprintf("$C$%d:$C$%d", g1, g1+len(rows)-1)
-			for i, r := range rows {
-				n := g1 + i
-				err := emit([]interface{}{w.txt(r.Category), w.txt(r.Township), w.moneyCell(r.Amount),
-					excelize.Cell{StyleID: w.st.count, Formula: "COUNT(" + block + ")", Value: r.Count},
-					excelize.Cell{StyleID: w.st.money, Formula: "MEDIAN(" + block + ")", Value: w.money(r.Median)},
-					excelize.Cell{StyleID: w.st.money, Formula: "AVERAGE(" + block + ")", Value: w.money(r.Mean)},
-					w.ratioCell(fmt.Sprintf(`IF(E%[1]d=0,"",(C%[1]d-E%[1]d)/E%[1]d)`, n), r.Deviation, r.HasDeviation),
-					excelize.Cell{StyleID: w.st.text, Formula: w.flagFormula(fmt.Sprintf("G%d", n)), Value: r.Flag}})
-				if err != nil {
-					return err
-				}
+		n := firstDataRow - 1
+		var block string
+		return eachVarianceGroup(w.pivot, w.opt.Threshold, func(r VarianceRow, first bool) error {
+			n++
+			if first {
+				block = fmt.Sprintf("$C$%d:$C$%d", n, n+r.Count-1)
 			}
-			g1 += len(rows)
-			return nil
+			return emit([]interface{}{w.txt(r.Category), w.txt(r.Township), w.moneyCell(r.Amount),
+				excelize.Cell{StyleID: w.st.count, Formula: "COUNT(" + block + ")", Value: r.Count},
+				excelize.Cell{StyleID: w.st.money, Formula: "MEDIAN(" + block + ")", Value: w.money(r.Median)},
+				excelize.Cell{StyleID: w.st.money, Formula: "AVERAGE(" + block + ")", Value: w.money(r.Mean)},
+				w.ratioCell(fmt.Sprintf(`IF(E%[1]d=0,"",(C%[1]d-E%[1]d)/E%[1]d)`, n), r.Deviation, r.HasDeviation),
+				excelize.Cell{StyleID: w.st.text, Formula: w.flagFormula(fmt.Sprintf("G%d", n)), Value: r.Flag}})
 		})
 	})
 }
@@ -81,28 +77,24 @@ func (w *bookWriter) unitCosts() error {
 		t.condRules = append(t.condRules, w.flagRule("K", "L", firstDataRow+x.len()-1))
 	}
 	return t.writeFrom(func(emit func([]interface{}) error) error {
-		g1 := firstDataRow
-		return x.eachGroup(w.opt.Threshold, func(rows []UnitCostRow) error {
-			block := fmt.Sprintf("$H$%d:$H$%d", g1, g1+len(rows)-1)
-			for i, r := range rows {
-				n := g1 + i
-				style := w.st.number
-				if strings.HasPrefix(r.Unit, w.res.Unit.String()) {
-					style = w.st.money
-				}
-				err := emit([]interface{}{w.txt(r.Category), w.txt(r.Level3), w.txt(r.Desc), w.txt(r.Unit), w.txt(r.Township), w.txt(r.Project),
-					w.txt(r.Raw), excelize.Cell{StyleID: style, Value: r.Value.InexactFloat64()},
-					excelize.Cell{StyleID: w.st.count, Formula: "COUNT(" + block + ")", Value: r.Count},
-					excelize.Cell{StyleID: style, Formula: "MEDIAN(" + block + ")", Value: r.Median.InexactFloat64()},
-					w.ratioCell(fmt.Sprintf(`IF(J%[1]d=0,"",(H%[1]d-J%[1]d)/J%[1]d)`, n), r.Deviation, r.HasDeviation),
-					excelize.Cell{StyleID: w.st.text, Formula: w.flagFormula(fmt.Sprintf("K%d", n)), Value: r.Flag},
-					w.txt(r.Src.String())})
-				if err != nil {
-					return err
-				}
+		n := firstDataRow - 1
+		var block string
+		return x.eachGroup(w.opt.Threshold, func(r UnitCostRow, first bool) error {
+			n++
+			if first {
+				block = fmt.Sprintf("$H$%d:$H$%d", n, n+r.Count-1)
 			}
-			g1 += len(rows)
-			return nil
+			style := w.st.number
+			if strings.HasPrefix(r.Unit, w.res.Unit.String()) {
+				style = w.st.money
+			}
+			return emit([]interface{}{w.txt(r.Category), w.txt(r.Level3), w.txt(r.Desc), w.txt(r.Unit), w.txt(r.Township), w.txt(r.Project),
+				w.txt(r.Raw), excelize.Cell{StyleID: style, Value: r.Value.InexactFloat64()},
+				excelize.Cell{StyleID: w.st.count, Formula: "COUNT(" + block + ")", Value: r.Count},
+				excelize.Cell{StyleID: style, Formula: "MEDIAN(" + block + ")", Value: r.Median.InexactFloat64()},
+				w.ratioCell(fmt.Sprintf(`IF(J%[1]d=0,"",(H%[1]d-J%[1]d)/J%[1]d)`, n), r.Deviation, r.HasDeviation),
+				excelize.Cell{StyleID: w.st.text, Formula: w.flagFormula(fmt.Sprintf("K%d", n)), Value: r.Flag},
+				w.txt(r.Src.String())})
 		})
 	})
 }

@@ -1,6 +1,9 @@
 package consolidate
 
 import (
+	"cmp"
+	"encoding/binary"
+
 	"github.com/shopspring/decimal"
 
 	"jixiao/templates"
@@ -35,29 +38,41 @@ func (x exact) decimal() decimal.Decimal {
 	return decimal.New(x.coef, x.exp)
 }
 
-// packedTotals are Totals with compact amounts.
-type packedTotals struct {
-	projects, indicators int
-	budget, fiscal       exact
-	other                exact
-	plan                 [templates.PlanPeriods]exact
+// cmp compares x and y by value: -1, 0 or +1.
+func (x exact) cmp(y exact) int {
+	if x.big == nil && y.big == nil && x.exp == y.exp {
+		return cmp.Compare(x.coef, y.coef)
+	}
+	return x.decimal().Cmp(y.decimal())
 }
+
+// packedTotals are Totals in a few dozen bytes: the counts and amounts as
+// varints (see appendExact). Every township's stay in memory.
+type packedTotals string
 
 func packTotals(t Totals) packedTotals {
-	p := packedTotals{projects: t.Projects, indicators: t.Indicators,
-		budget: packDecimal(t.Budget), fiscal: packDecimal(t.Fiscal), other: packDecimal(t.Other)}
-	for i, v := range t.Plan {
-		p.plan[i] = packDecimal(v)
+	b := binary.AppendVarint(nil, int64(t.Projects))
+	b = binary.AppendVarint(b, int64(t.Indicators))
+	b = appendExact(b, packDecimal(t.Budget))
+	b = appendExact(b, packDecimal(t.Fiscal))
+	b = appendExact(b, packDecimal(t.Other))
+	for _, v := range t.Plan {
+		b = appendExact(b, packDecimal(v))
 	}
-	return p
+	return packedTotals(b)
 }
 
-// totals unpacks; problem counts are zero.
+// totals unpacks; problem counts are zero. p comes from packTotals only:
+// anything else is a fault in jixiao, and panics.
 func (p packedTotals) totals() Totals {
-	t := Totals{Projects: p.projects, Indicators: p.indicators,
-		Budget: p.budget.decimal(), Fiscal: p.fiscal.decimal(), Other: p.other.decimal()}
-	for i, v := range p.plan {
-		t.Plan[i] = v.decimal()
+	d := recordDecoder{b: []byte(p)}
+	t := Totals{Projects: int(d.varint()), Indicators: int(d.varint()),
+		Budget: d.exact().decimal(), Fiscal: d.exact().decimal(), Other: d.exact().decimal()}
+	for i := range t.Plan {
+		t.Plan[i] = d.exact().decimal()
+	}
+	if d.err != nil || len(d.b) != 0 {
+		panic("consolidate: packed totals damaged")
 	}
 	return t
 }

@@ -42,13 +42,18 @@ func TestPackTotals(t *testing.T) {
 		Fiscal: decimal.RequireFromString("3000000.5"), Other: decimal.RequireFromString("183399.5")}
 	in.Plan[1] = decimal.RequireFromString("1.25")
 	in.Plan[3] = decimal.RequireFromString("99999999999999999999999")
-	out := packTotals(in).totals()
-	if out.Projects != in.Projects || out.Indicators != in.Indicators || !out.Budget.Equal(in.Budget) ||
-		!out.Fiscal.Equal(in.Fiscal) || !out.Other.Equal(in.Other) {
+	in.Plan[2] = decimal.RequireFromString("-0.0001")
+	p := packTotals(in)
+	if len(p) > 64 {
+		t.Errorf("packed into %d bytes", len(p))
+	}
+	out := p.totals()
+	if out.Projects != in.Projects || out.Indicators != in.Indicators || out.Budget.String() != in.Budget.String() ||
+		out.Fiscal.String() != in.Fiscal.String() || out.Other.String() != in.Other.String() {
 		t.Errorf("totals %+v, want %+v", out, in)
 	}
 	for i := range in.Plan {
-		if !out.Plan[i].Equal(in.Plan[i]) {
+		if out.Plan[i].String() != in.Plan[i].String() || out.Plan[i].Exponent() != in.Plan[i].Exponent() {
 			t.Errorf("plan %d: %s, want %s", i, out.Plan[i], in.Plan[i])
 		}
 	}
@@ -90,4 +95,49 @@ func TestInterner(t *testing.T) {
 
 func templatesSource(sheet, cell string) templates.Source {
 	return templates.Source{File: "a.xlsx", Sheet: sheet, Cell: cell}
+}
+
+// medianExact agrees with Median, values of any size and exponent.
+func TestMedianExact(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   []string
+	}{
+		{"none", nil},
+		{"one", []string{"2.5"}},
+		{"odd", []string{"3", "1", "2"}},
+		{"even", []string{"4", "1", "3", "2"}},
+		{"exponents differ", []string{"0.25", "2500", "1.5", "0.000001", "25"}},
+		{"equal values, different forms", []string{"2.50", "2.5", "2.500", "1"}},
+		{"negative", []string{"-1", "-0.5", "3"}},
+		{"beyond int64", []string{"123456789012345678901234567890", "1", "9223372036854775808", "-98765432109876543210"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var ds []decimal.Decimal
+			var xs []exact
+			for _, s := range tc.in {
+				d := decimal.RequireFromString(s)
+				ds = append(ds, d)
+				xs = append(xs, packDecimal(d))
+			}
+			if got, want := medianExact(xs), Median(ds); !got.Equal(want) {
+				t.Errorf("medianExact = %s, Median = %s", got, want)
+			}
+		})
+	}
+}
+
+func TestExactCmp(t *testing.T) {
+	for _, tc := range []struct{ a, b string }{
+		{"1", "2"}, {"2.50", "2.5"}, {"0.001", "1"}, {"-5", "0.1"},
+		{"9223372036854775808", "9223372036854775807"}, {"1e30", "1e29"}, {"-1e30", "5"},
+	} {
+		a, b := decimal.RequireFromString(tc.a), decimal.RequireFromString(tc.b)
+		if got, want := packDecimal(a).cmp(packDecimal(b)), a.Cmp(b); got != want {
+			t.Errorf("cmp(%s, %s) = %d, want %d", tc.a, tc.b, got, want)
+		}
+		if got, want := packDecimal(b).cmp(packDecimal(a)), b.Cmp(a); got != want {
+			t.Errorf("cmp(%s, %s) = %d, want %d", tc.b, tc.a, got, want)
+		}
+	}
 }

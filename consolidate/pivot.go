@@ -2,6 +2,7 @@ package consolidate
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"sort"
 
@@ -14,13 +15,46 @@ type pivotCell struct {
 	projects int
 }
 
-// pivotEntry is a cell in its 类别's column: the township's number, then
-// the cell (32 bytes in all; with thousands of townships the cells are
-// most of the pivot).
+// pivotEntry is a cell in its 类别's column, in 16 bytes (with thousands of
+// townships the cells are most of the pivot): the township's number, the
+// project count and the amount's coefficient and exponent. A cell whose
+// figures do not fit (a coefficient beyond int64, an exponent beyond int8,
+// more than 65,535 projects) is marked wide and kept whole in the pivot's
+// wide map.
 type pivotEntry struct {
+	coef     int64
 	town     int32
-	projects int32
-	amount   exact
+	projects uint16
+	exp      int8
+	wide     bool
+}
+
+// pivotKey addresses a wide cell by the numbers of its 类别 and 乡镇.
+type pivotKey struct{ cat, town int32 }
+
+// entryCell is e's cell in column cat.
+func (p *Pivot) entryCell(cat int32, e pivotEntry) pivotCell {
+	if e.wide {
+		return p.wide[pivotKey{cat, e.town}]
+	}
+	return pivotCell{amount: exact{coef: e.coef, exp: int32(e.exp)}, projects: int(e.projects)}
+}
+
+// setEntry sets e, in column cat, to c.
+func (p *Pivot) setEntry(cat int32, e *pivotEntry, c pivotCell) {
+	k := pivotKey{cat, e.town}
+	if x := c.amount; x.big == nil && x.exp >= math.MinInt8 && x.exp <= math.MaxInt8 && c.projects >= 0 && c.projects <= math.MaxUint16 {
+		if e.wide {
+			delete(p.wide, k)
+		}
+		e.coef, e.exp, e.projects, e.wide = x.coef, int8(x.exp), uint16(c.projects), false
+		return
+	}
+	if p.wide == nil {
+		p.wide = map[pivotKey]pivotCell{}
+	}
+	p.wide[k] = c
+	e.wide = true
 }
 
 // Pivot is the 分类汇总: 预算数 by 类别 and 乡镇, exact, in 元. A township
@@ -37,6 +71,7 @@ type Pivot struct {
 	// cells sorted by township number.
 	cats, towns map[string]int32
 	cols        [][]pivotEntry
+	wide        map[pivotKey]pivotCell
 }
 
 func newPivot() *Pivot {
@@ -78,8 +113,8 @@ func (p *Pivot) add(category, township string, amount decimal.Decimal, projects 
 		col = slices.Insert(col, i, pivotEntry{town: ti})
 		p.cols[ci] = col
 	}
-	e := &col[i]
-	e.amount, e.projects = packDecimal(e.amount.decimal().Add(amount)), e.projects+int32(projects)
+	c := p.entryCell(ci, col[i])
+	p.setEntry(ci, &col[i], pivotCell{amount: packDecimal(c.amount.decimal().Add(amount)), projects: c.projects + projects})
 }
 
 // number is name's number in m, given the next one when it has none.
@@ -106,7 +141,7 @@ func (p *Pivot) each(fn func(category, township string, c pivotCell)) {
 	cats, towns := names(p.cats), names(p.towns)
 	for ci, col := range p.cols {
 		for _, e := range col {
-			fn(cats[ci], towns[e.town], pivotCell{amount: e.amount, projects: int(e.projects)})
+			fn(cats[ci], towns[e.town], p.entryCell(int32(ci), e))
 		}
 	}
 }
@@ -131,7 +166,7 @@ func (p *Pivot) cell(category, township string) pivotCell {
 	if !found {
 		return pivotCell{}
 	}
-	return pivotCell{amount: col[i].amount, projects: int(col[i].projects)}
+	return p.entryCell(ci, col[i])
 }
 
 // Amount returns the 预算数 of a 类别 in a township; ok is false when the

@@ -64,8 +64,6 @@ type SourceFile struct {
 	// tally is what is kept of the file's content; nil when unreadable or
 	// skipped.
 	tally *tally
-	// problems are the content's own problems and its validation's.
-	problems []templates.Problem
 }
 
 // Result is a whole consolidation: every input file, the submissions that
@@ -189,20 +187,24 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("%w：%s", ErrNoInput, strings.Join(paths, "、"))
 	}
 	res := &Result{Unit: opt.Unit, store: newSubmissionStore(opt.KeepInMemory), records: &recordFile{}, in: newInterner()}
-	sources, err := readAll(ctx, files, opt, res)
+	sources, problems, err := readAll(ctx, files, opt, res)
 	if err != nil {
 		res.store.close()
 		res.records.remove()
 		return nil, err
 	}
+	n := len(skipped)
+	for i := range sources {
+		n += max(len(problems[i]), 1)
+	}
+	res.Problems = make([]templates.Problem, 0, n)
 	for i := range sources {
 		src := &sources[i]
 		if src.Err != nil {
 			res.Problems = append(res.Problems, unreadableProblem(src))
 			continue
 		}
-		res.Problems = append(res.Problems, src.problems...)
-		src.problems = nil
+		res.Problems = append(res.Problems, problems[i]...)
 	}
 	for _, s := range skipped {
 		sources = append(sources, SourceFile{Path: s, Status: StatusSkipped})
@@ -223,8 +225,9 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 }
 
 // readAll reads files with a pool of opt.Jobs workers; results are stored by
-// input index, so their order never depends on scheduling.
-func readAll(ctx context.Context, files []string, opt Options, res *Result) ([]SourceFile, error) {
+// input index, so their order never depends on scheduling. problems[i] are
+// the problems of sources[i]'s content (see readOne).
+func readAll(ctx context.Context, files []string, opt Options, res *Result) (sources []SourceFile, problems [][]templates.Problem, err error) {
 	jobs := opt.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
@@ -232,7 +235,7 @@ func readAll(ctx context.Context, files []string, opt Options, res *Result) ([]S
 	if jobs > len(files) {
 		jobs = len(files)
 	}
-	out := make([][]SourceFile, len(files))
+	out := make([]readResult, len(files))
 	idx := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -263,46 +266,62 @@ feed:
 	close(idx)
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var flat []SourceFile
-	for _, sfs := range out {
-		flat = append(flat, sfs...)
+	n := 0
+	for _, r := range out {
+		n += len(r.sources)
 	}
-	return flat, nil
+	sources, problems = make([]SourceFile, 0, n), make([][]templates.Problem, 0, n)
+	for _, r := range out {
+		sources = append(sources, r.sources...)
+		problems = append(problems, r.problems...)
+	}
+	return sources, problems, nil
+}
+
+// readResult is what readOne gives of a file: a SourceFile per submission
+// in it, and the problems of each submission's content: its own and its
+// validation's.
+type readResult struct {
+	sources  []SourceFile
+	problems [][]templates.Problem
 }
 
 // readOne reads and validates one file: one SourceFile per submission in it
 // (a flat table of several townships gives several, all with the file's
 // path). Each submission goes into res's store, the record of its projects
 // into res's records.
-func readOne(ctx context.Context, path string, opt Options, res *Result) (sfs []SourceFile) {
+func readOne(ctx context.Context, path string, opt Options, res *Result) (out readResult) {
+	unreadable := func(err error) readResult {
+		return readResult{sources: []SourceFile{{Path: path, Status: StatusUnreadable, Err: err}}, problems: [][]templates.Problem{nil}}
+	}
 	defer func() {
 		if r := recover(); r != nil {
-			sfs = []SourceFile{{Path: path, Status: StatusUnreadable,
-				Err: &convert.LocatedError{File: path, Err: fmt.Errorf("%w（%w）: %v", convert.ErrUnreadable, ErrInternal, r)}}}
+			out = unreadable(&convert.LocatedError{File: path, Err: fmt.Errorf("%w（%w）: %v", convert.ErrUnreadable, ErrInternal, r)})
 		}
 	}()
 	subs, err := templates.ReadFileAll(ctx, path, templates.ReadOptions{Encoding: opt.Encoding})
 	if err != nil {
-		return []SourceFile{{Path: path, Status: StatusUnreadable, Err: err}}
+		return unreadable(err)
 	}
 	for _, sub := range subs {
 		sf := SourceFile{Path: path}
 		sf.Township, sf.Format, sf.Encoding = sub.Township.Value, sub.Format, sub.Encoding
 		sf.Unit, sf.Projects, sf.SHA256 = sub.Unit, len(sub.Projects), sub.SHA256
-		sf.problems = append(append([]templates.Problem(nil), sub.Problems...), Validate(sub, opt.Unit)...)
+		problems := append(append([]templates.Problem(nil), sub.Problems...), Validate(sub, opt.Unit)...)
 		t, err := newTally(sub, res.in, res.records)
 		if err == nil {
 			err = res.store.put(t, sub)
 		}
 		if err != nil {
-			return []SourceFile{{Path: path, Status: StatusUnreadable, Err: &convert.LocatedError{File: path, Err: err}}}
+			return unreadable(&convert.LocatedError{File: path, Err: err})
 		}
 		sf.tally = t
-		sfs = append(sfs, sf)
+		out.sources = append(out.sources, sf)
+		out.problems = append(out.problems, problems)
 	}
-	return sfs
+	return out
 }
 
 func unreadableProblem(src *SourceFile) templates.Problem {

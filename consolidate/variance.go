@@ -105,31 +105,39 @@ type VarianceRow struct {
 }
 
 // eachVarianceGroup compares townships within each 类别: it calls fn with
-// the rows of one 类别 at a time (categories in the pivot's order, townships
-// in pivot order within one), so that they are never all held at once.
-func eachVarianceGroup(p *Pivot, threshold decimal.Decimal, fn func([]VarianceRow) error) error {
-	var rows []VarianceRow
-	var vals []decimal.Decimal
+// each row, a 类别 at a time (categories in the pivot's order, townships in
+// pivot order within one), first true for a 类别's first row. Only the
+// amounts of one 类别 are held at once, never its rows.
+func eachVarianceGroup(p *Pivot, threshold decimal.Decimal, fn func(r VarianceRow, first bool) error) error {
+	var vals []exact
 	for _, c := range p.Categories {
-		rows, vals = rows[:0], vals[:0]
+		vals = vals[:0]
+		sum := decimal.Zero
 		for _, t := range p.Townships {
-			if v, ok := p.Amount(c, t); ok {
-				rows = append(rows, VarianceRow{Category: c, Township: t, Amount: v})
-				vals = append(vals, v)
+			if cell := p.cell(c, t); cell.projects > 0 {
+				vals = append(vals, cell.amount)
+				sum = sum.Add(cell.amount.decimal())
 			}
 		}
-		med, mean := Median(vals), Mean(vals)
-		for i := range rows {
-			r := &rows[i]
-			r.Count, r.Median, r.Mean = len(vals), med, mean
-			r.Deviation, r.HasDeviation = deviation(r.Amount, med)
-			r.Flag = flag(r.Deviation, r.HasDeviation, threshold)
-		}
-		if len(rows) == 0 {
+		if len(vals) == 0 {
 			continue
 		}
-		if err := fn(rows); err != nil {
-			return err
+		count := len(vals)
+		med := medianExact(vals)
+		mean := sum.DivRound(decimal.NewFromInt(int64(count)), 16)
+		first := true
+		for _, t := range p.Townships {
+			cell := p.cell(c, t)
+			if cell.projects == 0 {
+				continue
+			}
+			r := VarianceRow{Category: c, Township: t, Amount: cell.amount.decimal(), Count: count, Median: med, Mean: mean}
+			r.Deviation, r.HasDeviation = deviation(r.Amount, med)
+			r.Flag = flag(r.Deviation, r.HasDeviation, threshold)
+			if err := fn(r, first); err != nil {
+				return err
+			}
+			first = false
 		}
 	}
 	return nil
@@ -139,9 +147,9 @@ func eachVarianceGroup(p *Pivot, threshold decimal.Decimal, fn func([]VarianceRo
 // eachVarianceGroup gives.
 func (p *Pivot) cellCount() int {
 	n := 0
-	for _, col := range p.cols {
+	for ci, col := range p.cols {
 		for _, e := range col {
-			if e.projects > 0 {
+			if p.entryCell(int32(ci), e).projects > 0 {
 				n++
 			}
 		}
@@ -310,34 +318,51 @@ func (x *unitCostIndex) row(e unitCostEntry, buf *[]byte) (UnitCostRow, error) {
 }
 
 // eachGroup calls fn with the rows of each group in turn, with the group's
-// median and each row's 偏离率 and flag.
-func (x *unitCostIndex) eachGroup(threshold decimal.Decimal, fn func([]UnitCostRow) error) error {
-	var rows []UnitCostRow
-	var vals []decimal.Decimal
+// median and each row's 偏离率 and flag. A group is read twice: for its
+// values, then for its rows one at a time, so that only the values of the
+// largest group are held at once. fn is called with every row of a group
+// before the next group's; first is true for a group's first row.
+func (x *unitCostIndex) eachGroup(threshold decimal.Decimal, fn func(r UnitCostRow, first bool) error) error {
+	var vals []exact
 	var buf []byte
 	for start := 0; start < len(x.entries); {
 		end := start
-		rows, vals = rows[:0], vals[:0]
+		vals = vals[:0]
 		for end < len(x.entries) && x.entries[end].g == x.entries[start].g {
 			r, err := x.row(x.entries[end], &buf)
 			if err != nil {
 				return fmt.Errorf("读回单位成本：%w", err)
 			}
-			rows = append(rows, r)
-			vals = append(vals, r.Value)
+			vals = append(vals, packDecimal(r.Value))
 			end++
 		}
-		med := Median(vals)
-		for i := range rows {
-			r := &rows[i]
-			r.Median, r.Count = med, len(vals)
+		med := medianExact(vals)
+		for i := start; i < end; i++ {
+			r, err := x.row(x.entries[i], &buf)
+			if err != nil {
+				return fmt.Errorf("读回单位成本：%w", err)
+			}
+			r.Median, r.Count = med, end-start
 			r.Deviation, r.HasDeviation = deviation(r.Value, med)
 			r.Flag = flag(r.Deviation, r.HasDeviation, threshold)
-		}
-		if err := fn(rows); err != nil {
-			return err
+			if err := fn(r, i == start); err != nil {
+				return err
+			}
 		}
 		start = end
 	}
 	return nil
+}
+
+// medianExact is Median of compact values; it sorts vals.
+func medianExact(vals []exact) decimal.Decimal {
+	if len(vals) == 0 {
+		return decimal.Zero
+	}
+	slices.SortFunc(vals, func(a, b exact) int { return a.cmp(b) })
+	n := len(vals)
+	if n%2 == 1 {
+		return vals[n/2].decimal()
+	}
+	return vals[n/2-1].decimal().Add(vals[n/2].decimal()).Div(decimal.NewFromInt(2))
 }

@@ -131,7 +131,9 @@ func BuildWorkbookContext(ctx context.Context, res *Result, opt WriteOptions) (*
 	if opt.Baseline != nil {
 		steps = append(steps, w.baseline)
 	}
-	steps = append(steps, w.details, w.problems, w.sources, w.props)
+	// the pivot is not needed by the sheets after 基期差异: with thousands of
+	// townships it is let go before the detail sheets
+	steps = append(steps, w.dropPivot, w.details, w.problems, w.sources, w.props)
 	for _, step := range steps {
 		err := ctx.Err()
 		if err == nil {
@@ -143,6 +145,12 @@ func BuildWorkbookContext(ctx context.Context, res *Result, opt WriteOptions) (*
 		}
 	}
 	return b, nil
+}
+
+// dropPivot lets the pivot go once the sheets that use it are written.
+func (w *bookWriter) dropPivot() error {
+	w.pivot = nil
+	return nil
 }
 
 type bookWriter struct {
