@@ -120,6 +120,7 @@ func BenchmarkConsolidateDir(b *testing.B) {
 	if dir == "" {
 		b.Skip("JIXIAO_BENCH_DIR not set")
 	}
+	defer useCores(benchJobs(b))()
 	benchConsolidate(b, dir, benchJobs(b))
 }
 
@@ -128,10 +129,22 @@ func BenchmarkFloorDir(b *testing.B) {
 	if dir == "" {
 		b.Skip("JIXIAO_BENCH_DIR not set")
 	}
+	defer useCores(benchJobs(b))()
 	benchFloor(b, dir, benchJobs(b))
 }
 
-// benchJobs is JIXIAO_BENCH_JOBS, or 0 for all cores.
+// useCores holds the process to jobs CPU cores when jobs > 0, as
+// jixiao --jobs does, and returns what lifts the limit.
+func useCores(jobs int) (restore func()) {
+	if jobs <= 0 {
+		return func() {}
+	}
+	prev := runtime.GOMAXPROCS(jobs)
+	return func() { runtime.GOMAXPROCS(prev) }
+}
+
+// benchJobs is JIXIAO_BENCH_JOBS, or 0 for all cores. Given, it is both the
+// number of workers and of cores used (GOMAXPROCS), as with jixiao --jobs.
 func benchJobs(b *testing.B) int {
 	s := os.Getenv("JIXIAO_BENCH_JOBS")
 	if s == "" {

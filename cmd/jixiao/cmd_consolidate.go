@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"github.com/shopspring/decimal"
 	"github.com/urfave/cli/v2"
@@ -15,7 +16,7 @@ import (
 func readFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "unit", Value: "万元", Usage: "汇总金额单位：万元 或 元"},
-		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "并行读取的文件数（默认：全部 CPU 核心）；不影响结果"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "使用的 CPU 核心数，也是并行读取的文件数（默认：全部核心）；不影响结果"},
 		&cli.StringFlag{Name: "encoding", Value: "auto", Usage: "CSV 文件编码：auto、utf-8、gbk、gb18030、utf-16"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "不显示进度和摘要"},
 	}
@@ -42,6 +43,7 @@ func consolidateCommand() *cli.Command {
 }
 
 func runConsolidate(c *cli.Context) error {
+	defer useCores(c)()
 	opt := consolidate.WriteOptions{Force: c.Bool("force"), Timestamp: c.Bool("timestamp")}
 	var err error
 	if opt.Threshold, err = thresholdFlag(c.String("threshold")); err != nil {
@@ -134,6 +136,18 @@ func writeJSONFile(path string, rep consolidate.Report) error {
 		os.Remove(name)
 	}
 	return err
+}
+
+// useCores holds the run to --jobs CPU cores, when given (reading, checking
+// and writing alike, so that --jobs 1 leaves the other cores free), and
+// returns what lifts the limit.
+func useCores(c *cli.Context) (restore func()) {
+	n := c.Int("jobs")
+	if n <= 0 {
+		return func() {}
+	}
+	prev := runtime.GOMAXPROCS(n)
+	return func() { runtime.GOMAXPROCS(prev) }
 }
 
 // readInputs runs the reading and validation shared by consolidate and validate.

@@ -16,6 +16,7 @@ func validateCommand() *cli.Command {
 		ArgsUsage: "文件或文件夹...",
 		Flags:     readFlags(),
 		Action: func(c *cli.Context) error {
+			defer useCores(c)()
 			res, err := readInputs(c)
 			if err != nil {
 				return err
