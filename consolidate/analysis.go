@@ -30,11 +30,21 @@ func (w *bookWriter) flagRule(ratioCol, flagCol string, last int) condRule {
 		formula: fmt.Sprintf("AND(ISNUMBER($%[1]s3),ABS($%[1]s3)>%[2]s)", ratioCol, w.opt.Threshold.String())}
 }
 
-// variance writes 乡镇差异: per 类别 and 乡镇 the 预算数, the number of townships
+// analyses writes 乡镇差异 and 单位成本 side by side (see writeTogether).
+func (w *bookWriter) analyses() error {
+	costs, err := w.unitCosts()
+	if err != nil {
+		return err
+	}
+	defer costs.close()
+	return w.writeTogether(w.variance(), costs.rows)
+}
+
+// variance is 乡镇差异: per 类别 and 乡镇 the 预算数, the number of townships
 // with that 类别, their median and mean, the 偏离率 against the median and a
 // 偏高/偏低 mark beyond the threshold. Median, mean, ratio and mark are live
 // formulas over the 类别's rows, carrying exact computed values.
-func (w *bookWriter) variance() error {
+func (w *bookWriter) variance() rowSource {
 	t := w.newTable(SheetVariance, []column{{header: "类别"}, {header: "乡镇"}, {header: "预算数"}, {header: "乡镇数"},
 		{header: "中位数"}, {header: "平均数"}, {header: "偏离率"}, {header: "标记"}})
 	t.freezeCols = 2
@@ -42,7 +52,7 @@ func (w *bookWriter) variance() error {
 	if n > 0 {
 		t.condRules = append(t.condRules, w.flagRule("G", "H", firstDataRow+n-1))
 	}
-	return t.writeFrom(func(emit func([]interface{}) error) error {
+	return rowSource{t, func(emit func([]interface{}) error) error {
 		n := firstDataRow - 1
 		var block string
 		return eachVarianceGroup(w.pivot, w.opt.Threshold, func(r VarianceRow, first bool) error {
@@ -57,26 +67,34 @@ func (w *bookWriter) variance() error {
 				w.ratioCell(fmt.Sprintf(`IF(E%[1]d=0,"",(C%[1]d-E%[1]d)/E%[1]d)`, n), r.Deviation, r.HasDeviation),
 				excelize.Cell{StyleID: w.st.text, Formula: w.flagFormula(fmt.Sprintf("G%d", n)), Value: r.Flag}})
 		})
-	})
+	}}
 }
 
-// unitCosts writes 单位成本: every numeric 成本指标 (月平均资金使用成本, 人均成本, …)
+// unitCostSheet is 单位成本's rows and the index they come from; close
+// removes the index's temporary file.
+type unitCostSheet struct {
+	rows rowSource
+	x    *unitCostIndex
+}
+
+func (u unitCostSheet) close() error { return u.x.close() }
+
+// unitCosts is 单位成本: every numeric 成本指标 (月平均资金使用成本, 人均成本, …)
 // grouped by 类别, 三级指标, 绩效指标描述 and unit, money in the workbook unit,
 // with the group's median and each value's 偏离率.
-func (w *bookWriter) unitCosts() error {
+func (w *bookWriter) unitCosts() (unitCostSheet, error) {
 	t := w.newTable(SheetUnitCost, []column{{header: "类别"}, {header: "三级指标"}, {header: "绩效指标描述"}, {header: "单位"},
 		{header: "乡镇"}, {header: "项目名称"}, {header: "指标值"}, {header: "数值"}, {header: "个数"}, {header: "中位数"},
 		{header: "偏离率"}, {header: "标记"}, {header: "来源"}})
 	t.freezeCols = 1
 	x, err := newUnitCostIndex(w.res, w.opt.Categories, w.res.Unit)
 	if err != nil {
-		return err
+		return unitCostSheet{}, err
 	}
-	defer x.close()
 	if x.len() > 0 {
 		t.condRules = append(t.condRules, w.flagRule("K", "L", firstDataRow+x.len()-1))
 	}
-	return t.writeFrom(func(emit func([]interface{}) error) error {
+	return unitCostSheet{x: x, rows: rowSource{t, func(emit func([]interface{}) error) error {
 		n := firstDataRow - 1
 		var block string
 		return x.eachGroup(w.opt.Threshold, func(r UnitCostRow, first bool) error {
@@ -96,7 +114,7 @@ func (w *bookWriter) unitCosts() error {
 				excelize.Cell{StyleID: w.st.text, Formula: w.flagFormula(fmt.Sprintf("K%d", n)), Value: r.Flag},
 				w.txt(r.Src.String())})
 		})
-	})
+	}}}, nil
 }
 
 // baseline writes 基期差异: per 乡镇 and 类别 the current 预算数 (本期), the 基期,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -135,6 +136,47 @@ func (t *table) writeStreamed(gen func(emit func(row []interface{}) error) error
 		}
 	}
 	return tw.finish()
+}
+
+// rowSource is a table and what produces its data rows.
+type rowSource struct {
+	t   *table
+	gen func(emit func(row []interface{}) error) error
+}
+
+// writeTogether writes tables whose rows do not depend on each other side by
+// side: each produces and encodes its rows on a goroutine of its own. They
+// are finished, and so take their places in the workbook, in the order
+// given; the workbook is the same whatever the scheduling.
+func (w *bookWriter) writeTogether(srcs ...rowSource) error {
+	tws := make([]*tableWriter, len(srcs))
+	for i, src := range srcs {
+		var err error
+		if tws[i], err = src.t.start(); err != nil {
+			return err
+		}
+	}
+	errs := make([]error, len(srcs))
+	var wg sync.WaitGroup
+	for i, src := range srcs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = src.gen(tws[i].row)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	for _, tw := range tws {
+		if err := tw.finish(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // fitter measures a table's rows as they are written: the widest cell of
