@@ -6,6 +6,8 @@ package consolidate
 //	go test ./consolidate -run '^$' -bench . -benchtime 3x            # N = 20, 200, 2000
 //	go test ./consolidate -run '^$' -bench . -short                   # N = 20, 200
 //	JIXIAO_BENCH_DIR=DIR go test ./consolidate -run '^$' -bench Dir -benchtime 1x
+//	JIXIAO_BENCH_DIR=DIR JIXIAO_BENCH_HEAPPROFILE=heap.out \
+//	    go test ./consolidate -run '^$' -bench ReadDir -benchtime 1x   # what stays in memory
 //
 // The workbooks are written once per N by samples/gen into a folder under the
 // system temporary directory and reused by later runs while the generator's
@@ -50,29 +52,43 @@ func BenchmarkConsolidate(b *testing.B) {
 func BenchmarkRead(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run("N="+strconv.Itoa(n), func(b *testing.B) {
-			dir := benchDir(b, n)
-			files := benchFiles(b, dir)
-			b.ReportAllocs()
-			var live float64
-			for b.Loop() {
-				before := liveHeap()
-				res, err := Run(context.Background(), []string{dir}, Options{})
-				if err != nil {
-					b.Fatal(err)
-				}
-				if res.Townships() != len(files) {
-					b.Fatalf("%d submissions from %d files", res.Townships(), len(files))
-				}
-				b.StopTimer()
-				live = float64(liveHeap()) - float64(before)
-				writeHeapProfile(b)
-				b.StartTimer()
-				res.Close()
-			}
-			reportPerTownship(b, len(files))
-			b.ReportMetric(live/float64(len(files)), "live-B/township")
+			benchRead(b, benchDir(b, n), 0)
 		})
 	}
+}
+
+// BenchmarkReadDir is BenchmarkRead over the folder named by
+// JIXIAO_BENCH_DIR (skipped when it is unset).
+func BenchmarkReadDir(b *testing.B) {
+	dir := os.Getenv("JIXIAO_BENCH_DIR")
+	if dir == "" {
+		b.Skip("JIXIAO_BENCH_DIR not set")
+	}
+	defer useCores(benchJobs(b))()
+	benchRead(b, dir, benchJobs(b))
+}
+
+func benchRead(b *testing.B, dir string, jobs int) {
+	files := benchFiles(b, dir)
+	b.ReportAllocs()
+	var live float64
+	for b.Loop() {
+		before := liveHeap()
+		res, err := Run(context.Background(), []string{dir}, Options{Jobs: jobs})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Townships() != len(files) {
+			b.Fatalf("%d submissions from %d files", res.Townships(), len(files))
+		}
+		b.StopTimer()
+		live = float64(liveHeap()) - float64(before)
+		writeHeapProfile(b)
+		b.StartTimer()
+		res.Close()
+	}
+	reportPerTownship(b, len(files))
+	b.ReportMetric(live/float64(len(files)), "live-B/township")
 }
 
 // writeHeapProfile writes what is live to the file named by

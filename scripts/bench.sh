@@ -4,7 +4,8 @@
 #   - the time of `jixiao consolidate` and of the floor (opening the same
 #     files with excelize and reading every cell, nothing else), and the ratio;
 #   - the peak resident memory of `jixiao consolidate` (/usr/bin/time -v);
-#   - --jobs 1 against --jobs 2.
+#   - --jobs 1 against --jobs 2 (N cores each, reading and writing alike),
+#     and the floor on 1 worker and core against 2.
 #
 #   scripts/bench.sh                 # N = 2000 and 20000
 #   scripts/bench.sh 200 2000        # other sizes
