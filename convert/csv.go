@@ -3,7 +3,6 @@ package convert
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -28,6 +27,15 @@ const maxCSVBytes = 256 << 20
 //	wb, err := convert.ReadCSV("王官营镇.csv", convert.Options{Encoding: "auto"})
 //	sh := wb.Sheets[0] // sh.Rows[0][0] is A1
 func ReadCSV(path string, opt Options) (*Workbook, error) {
+	data, err := ReadInput(path)
+	if err != nil {
+		return nil, err
+	}
+	return readCSVBytes(path, data, opt)
+}
+
+// readCSVBytes is ReadCSV of the file's bytes, data.
+func readCSVBytes(path string, data []byte, opt Options) (*Workbook, error) {
 	fail := func(err error) (*Workbook, error) {
 		var le *LocatedError
 		if errors.As(err, &le) && le.File == "" {
@@ -36,16 +44,8 @@ func ReadCSV(path string, opt Options) (*Workbook, error) {
 		}
 		return nil, &LocatedError{File: path, Err: err}
 	}
-	info, err := os.Stat(path)
-	if err != nil {
-		return fail(fmt.Errorf("%w: %v", ErrUnreadable, err))
-	}
-	if info.Size() > maxCSVBytes {
+	if len(data) > maxCSVBytes {
 		return fail(fmt.Errorf("%w：文本文件大于 %d MB", ErrTooLarge, maxCSVBytes>>20))
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return fail(fmt.Errorf("%w: %v", ErrUnreadable, err))
 	}
 	text, enc, err := DecodeText(data, opt.Encoding)
 	if err != nil {

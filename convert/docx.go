@@ -2,6 +2,7 @@ package convert
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -32,12 +33,20 @@ const DocxSheetName = "文档"
 //	wb, err := convert.ReadDOCX("王官营镇绩效目标.docx")
 //	doc := wb.Sheets[0] // "文档"
 func ReadDOCX(filename string) (*Workbook, error) {
-	zr, err := zip.OpenReader(filename)
+	data, err := ReadInput(filename)
+	if err != nil {
+		return nil, err
+	}
+	return readDOCXBytes(filename, data)
+}
+
+// readDOCXBytes is ReadDOCX of the file's bytes, data.
+func readDOCXBytes(filename string, data []byte) (*Workbook, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, &LocatedError{File: filename, Err: fmt.Errorf("%w: %v", ErrUnreadable, err)}
 	}
-	defer zr.Close()
-	sh, err := readDOCXZip(&zr.Reader)
+	sh, err := readDOCXZip(zr)
 	if err != nil {
 		return nil, &LocatedError{File: filename, Err: err}
 	}

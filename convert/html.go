@@ -3,9 +3,7 @@ package convert
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"mime"
-	"os"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -40,15 +38,15 @@ const (
 //
 //	wb, err := convert.ReadHTML("导出.xls", convert.Options{})
 func ReadHTML(path string, opt Options) (*Workbook, error) {
-	f, err := os.Open(path)
+	data, err := ReadInput(path)
 	if err != nil {
-		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w: %v", ErrUnreadable, err)}
+		return nil, err
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, htmlFileLimit+1))
-	if err != nil {
-		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w: %v", ErrUnreadable, err)}
-	}
+	return readHTMLBytes(path, data, opt)
+}
+
+// readHTMLBytes is ReadHTML of the file's bytes, data.
+func readHTMLBytes(path string, data []byte, opt Options) (*Workbook, error) {
 	if len(data) > htmlFileLimit {
 		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w: 网页文件超过 %d 字节", ErrTooLarge, htmlFileLimit)}
 	}

@@ -23,26 +23,72 @@ type Options struct {
 //
 //	wb, err := convert.Open("乡镇/丰登坞镇.xls", convert.Options{})
 func Open(path string, opt Options) (*Workbook, error) {
-	head, err := readHead(path, 8192)
+	data, err := ReadInput(path)
 	if err != nil {
-		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w: %v", ErrUnreadable, err)}
+		return nil, err
 	}
-	if len(head) == 0 {
+	return OpenBytes(path, data, opt)
+}
+
+// MaxInputBytes is the largest input file read (256 MB); a township's
+// submission is a few megabytes at most.
+const MaxInputBytes = 256 << 20
+
+// ReadInput reads a whole input file, refusing one larger than
+// MaxInputBytes with an error wrapping ErrTooLarge before reading it.
+//
+//	data, err := convert.ReadInput("王官营镇.xlsx")
+//	sum := sha256.Sum256(data)                       // the hash of the very bytes
+//	wb, err := convert.OpenBytes("王官营镇.xlsx", data, convert.Options{}) // that are read
+func ReadInput(path string) ([]byte, error) {
+	fail := func(err error) ([]byte, error) { return nil, &LocatedError{File: path, Err: err} }
+	f, err := os.Open(path)
+	if err != nil {
+		return fail(fmt.Errorf("%w: %v", ErrUnreadable, err))
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return fail(fmt.Errorf("%w: %v", ErrUnreadable, err))
+	}
+	if info.Size() > MaxInputBytes {
+		return fail(fmt.Errorf("%w：文件大于 %d MB", ErrTooLarge, MaxInputBytes>>20))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxInputBytes+1))
+	if err != nil {
+		return fail(fmt.Errorf("%w: %v", ErrUnreadable, err))
+	}
+	if len(data) > MaxInputBytes { // it grew while being read
+		return fail(fmt.Errorf("%w：文件大于 %d MB", ErrTooLarge, MaxInputBytes>>20))
+	}
+	return data, nil
+}
+
+// OpenBytes is Open of a file already read (see ReadInput): data are its
+// bytes, path names it in the Workbook and in errors. Whoever hashes data
+// and parses it with OpenBytes has the hash of the bytes read, even if the
+// file changes meanwhile.
+//
+//	wb, err := convert.OpenBytes("乡镇/丰登坞镇.xls", data, convert.Options{})
+func OpenBytes(path string, data []byte, opt Options) (*Workbook, error) {
+	if len(data) == 0 {
 		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w：文件为空（0 字节），可能是保存或复制中断，请重新提交", ErrUnreadable)}
 	}
+	head := data[:min(len(data), 8192)]
 	format := Sniff(path, head)
 	var wb *Workbook
+	var err error
 	switch format {
 	case "xlsx":
-		wb, err = ReadXLSX(path)
+		wb, err = readXLSXBytes(path, data)
 	case "docx":
-		wb, err = ReadDOCX(path)
+		wb, err = readDOCXBytes(path, data)
 	case "xls":
-		wb, err = ReadXLS(path)
+		wb, err = readXLSBytes(path, data)
 	case "html":
-		wb, err = ReadHTML(path, opt)
+		wb, err = readHTMLBytes(path, data, opt)
 	case "csv":
-		wb, err = ReadCSV(path, opt)
+		wb, err = readCSVBytes(path, data, opt)
 	default:
 		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w（%s）：请在 Excel 或 WPS 中“另存为” .xlsx 后再提交", ErrUnknownFormat, describeFormat(path, head))}
 	}
@@ -125,18 +171,4 @@ func looksLikeText(head []byte) bool {
 		return true
 	}
 	return !bytes.Contains(head, []byte{0, 0})
-}
-
-func readHead(path string, n int) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	buf := make([]byte, n)
-	k, err := io.ReadFull(f, buf)
-	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
-		return nil, err
-	}
-	return buf[:k], nil
 }

@@ -16,12 +16,12 @@ package convert
 //     and truncated input panics on slice bounds.
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"os"
 
 	"github.com/richardlehane/mscfb"
 	"golang.org/x/text/encoding"
@@ -61,18 +61,22 @@ const (
 // give an error wrapping ErrEncrypted.
 //
 //	wb, err := convert.ReadXLS("乡镇/丰登坞镇.xls")
-func ReadXLS(path string) (wb *Workbook, err error) {
+func ReadXLS(path string) (*Workbook, error) {
+	data, err := ReadInput(path)
+	if err != nil {
+		return nil, err
+	}
+	return readXLSBytes(path, data)
+}
+
+// readXLSBytes is ReadXLS of the file's bytes, data.
+func readXLSBytes(path string, data []byte) (wb *Workbook, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			wb, err = nil, &LocatedError{File: path, Err: fmt.Errorf("%w: %v", ErrUnreadable, r)}
 		}
 	}()
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w: %v", ErrUnreadable, err)}
-	}
-	defer f.Close()
-	stream, err := xlsWorkbookStream(f)
+	stream, err := xlsWorkbookStream(bytes.NewReader(data))
 	if err != nil {
 		return nil, &LocatedError{File: path, Err: err}
 	}
@@ -91,7 +95,7 @@ func ReadXLS(path string) (wb *Workbook, err error) {
 
 // xlsWorkbookStream returns the bytes of the "Workbook" (or BIFF5 "Book")
 // stream of an OLE2 compound file.
-func xlsWorkbookStream(f *os.File) ([]byte, error) {
+func xlsWorkbookStream(f io.ReaderAt) ([]byte, error) {
 	doc, err := mscfb.New(f)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnreadable, err)

@@ -2,6 +2,7 @@ package convert
 
 import (
 	"archive/zip"
+	"bytes"
 	"errors"
 	"fmt"
 
@@ -30,24 +31,33 @@ const (
 //
 //	wb, err := convert.ReadXLSX("王官营镇.xlsx")
 func ReadXLSX(path string) (*Workbook, error) {
-	zr, zerr := zip.OpenReader(path)
-	if zerr != nil {
-		return readXLSXLibrary(path, nil)
+	data, err := ReadInput(path)
+	if err != nil {
+		return nil, err
 	}
-	defer zr.Close()
-	if err := checkUnzipSize(&zr.Reader); err != nil {
-		return nil, &LocatedError{File: path, Err: err}
-	}
-	if wb, err := readXLSXFast(path, &zr.Reader); err == nil {
-		return wb, nil
-	}
-	return readXLSXLibrary(path, &zr.Reader)
+	return readXLSXBytes(path, data)
 }
 
-// readXLSXLibrary reads the workbook with excelize; zr is the package when
-// archive/zip could open it (its size already checked), else nil.
-func readXLSXLibrary(path string, zr *zip.Reader) (*Workbook, error) {
-	f, err := excelize.OpenFile(path, excelize.Options{
+// readXLSXBytes is ReadXLSX of the file's bytes, data.
+func readXLSXBytes(path string, data []byte) (*Workbook, error) {
+	zr, zerr := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if zerr != nil {
+		return readXLSXLibrary(path, data, nil)
+	}
+	if err := checkUnzipSize(zr); err != nil {
+		return nil, &LocatedError{File: path, Err: err}
+	}
+	if wb, err := readXLSXFast(path, zr); err == nil {
+		return wb, nil
+	}
+	return readXLSXLibrary(path, data, zr)
+}
+
+// readXLSXLibrary reads the workbook, whose bytes are data, with excelize;
+// zr is the package when archive/zip could open it (its size already
+// checked), else nil.
+func readXLSXLibrary(path string, data []byte, zr *zip.Reader) (*Workbook, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		RawCellValue:      true,
 		UnzipSizeLimit:    xlsxUnzipLimit,
 		UnzipXMLSizeLimit: xlsxUnzipXMLLimit,

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -32,7 +33,11 @@ func readBoth(t testing.TB, p string) (fast, lib *Workbook, fastErr, libErr erro
 	if fastErr != nil && !errors.Is(fastErr, errNotHandled) {
 		t.Fatalf("%s: fast reader error of another kind: %v", p, fastErr)
 	}
-	lib, libErr = readXLSXLibrary(p, &zr.Reader)
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, libErr = readXLSXLibrary(p, data, &zr.Reader)
 	return fast, lib, fastErr, libErr
 }
 
@@ -431,7 +436,11 @@ func BenchmarkReadXLSX(b *testing.B) {
 			if err := checkUnzipSize(&zr.Reader); err != nil {
 				return err
 			}
-			_, err = readXLSXLibrary(p, &zr.Reader)
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			_, err = readXLSXLibrary(p, data, &zr.Reader)
 			return err
 		}},
 	} {

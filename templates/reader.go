@@ -4,9 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -51,33 +48,23 @@ func noteEncoding(wb *convert.Workbook, sub *Submission) {
 		Message: "文件是 UTF-8 编码，但有个别字节无效，已替换为“�”；请核对相关文字，或以 UTF-8 重新导出"})
 }
 
-// openInput hashes a file and opens it as a grid, honouring cancellation.
+// openInput reads a file once, hashes those bytes and reads them as a grid,
+// honouring cancellation: the hash is of the bytes read, whatever happens to
+// the file meanwhile.
 func openInput(ctx context.Context, path string, opt ReadOptions) (*convert.Workbook, string, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, "", err
 	}
-	sum, err := fileSHA256(path)
-	if err != nil {
-		return nil, "", &convert.LocatedError{File: path, Err: fmt.Errorf("%w: %v", convert.ErrUnreadable, err)}
-	}
-	wb, err := convert.Open(path, convert.Options{Encoding: opt.Encoding})
+	data, err := convert.ReadInput(path)
 	if err != nil {
 		return nil, "", err
 	}
-	return wb, sum, nil
-}
-
-func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
+	sum := sha256.Sum256(data)
+	wb, err := convert.OpenBytes(path, data, convert.Options{Encoding: opt.Encoding})
 	if err != nil {
-		return "", err
+		return nil, "", err
 	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return wb, hex.EncodeToString(sum[:]), nil
 }
 
 // Read finds the form in a workbook by its labels, wherever they stand:
