@@ -37,6 +37,8 @@ func (w *bookWriter) summary() error {
 	t := w.newTable(SheetSummary, []column{{header: "乡镇"}, {header: "项目数"}, {header: "预算数"}, {header: "财政资金"}, {header: "其他资金"},
 		{header: "3月底"}, {header: "6月底"}, {header: "10月底"}, {header: "12月底"}, {header: "指标数"}, {header: "错误数"}, {header: "警告数"}})
 	t.freezeCols = 1
+	t.notes = []string{"注：3月底至12月底是各乡镇已填写的累计支出计划之和；未填写（空白）的不计入，" +
+		"所以各列合计之间可能不呈累计关系。各乡镇的填写情况见「项目明细」。"}
 	pc := w.res.problemCounts()
 	var county Totals
 	for _, sub := range w.res.counted {

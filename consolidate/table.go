@@ -46,6 +46,9 @@ type table struct {
 	// shareFrom and shareTo, when shareTo > shareFrom, are columns (0-based,
 	// shareTo excluded) that all take the widest of their widths.
 	shareFrom, shareTo int
+	// notes are lines of explanation under the footer rows, in column A,
+	// left out of the column widths (see writeStreamed).
+	notes []string
 }
 
 // condRule is a conditional format: cells in ref are highlighted where
@@ -119,19 +122,24 @@ func (t *table) writeFrom(gen func(emit func(row []interface{}) error) error) er
 }
 
 // writeStreamed writes the data rows gen produces as they come, then the
-// footer rows (which refer to the data rows by their number, known ahead).
-// A table with footers fits one sheet.
+// footer rows (which refer to the data rows by their number, known ahead),
+// then the table's notes. A table with footers fits one sheet.
 func (t *table) writeStreamed(gen func(emit func(row []interface{}) error) error, footer ...[]interface{}) error {
 	tw, err := t.start()
 	if err != nil {
 		return err
 	}
-	tw.footers = len(footer)
+	tw.footers = len(footer) + len(t.notes)
 	if err := gen(tw.row); err != nil {
 		return err
 	}
 	for _, f := range footer {
 		if err := tw.row(f); err != nil {
+			return err
+		}
+	}
+	for _, n := range t.notes {
+		if err := tw.put([]interface{}{excelize.Cell{Value: n}}, false); err != nil {
 			return err
 		}
 	}
@@ -252,7 +260,10 @@ func (tw *tableWriter) open() error {
 }
 
 // row writes the next row.
-func (tw *tableWriter) row(r []interface{}) error {
+func (tw *tableWriter) row(r []interface{}) error { return tw.put(r, true) }
+
+// put writes the next row; fit says whether it counts for the column widths.
+func (tw *tableWriter) put(r []interface{}, fit bool) error {
 	if tw.inPart == tw.per {
 		if err := tw.open(); err != nil {
 			return err
@@ -269,7 +280,9 @@ func (tw *tableWriter) row(r []interface{}) error {
 	if err := tw.parts[len(tw.parts)-1].row(firstDataRow+tw.inPart, tw.cols, r, rowOpts{}); err != nil {
 		return err
 	}
-	tw.fit.add(r)
+	if fit {
+		tw.fit.add(r)
+	}
 	tw.inPart++
 	tw.written++
 	return nil

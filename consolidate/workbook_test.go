@@ -149,7 +149,11 @@ func TestSummarySheetTotals(t *testing.T) {
 			projects++
 		}
 	}
-	total := rows[len(rows)-1]
+	total := findRow(t, rows, "合计")
+	// under it, the note that the plan totals add up only stated figures
+	if note := rows[len(rows)-1]; len(note) != 1 || !strings.Contains(note[0], "未填写（空白）的不计入") {
+		t.Errorf("last row of 汇总 %q, want the note on blank plan figures", note)
+	}
 	checks := []struct {
 		name, got string
 		want      decimal.Decimal
@@ -288,9 +292,8 @@ func TestUnitYuanIsTenThousandTimesWan(t *testing.T) {
 	fw, _ := wbWrite(t, wan, consolidate.WriteOptions{})
 	fy, _ := wbWrite(t, yuan, consolidate.WriteOptions{})
 	for _, sheet := range []string{consolidate.SheetSummary, consolidate.SheetPivot} {
-		rw, ry := wbRows(t, fw, sheet), wbRows(t, fy, sheet)
-		tw, ty := rw[len(rw)-1], ry[len(ry)-1]
-		if tw[0] != "合计" || len(tw) != len(ty) {
+		tw, ty := findRow(t, wbRows(t, fw, sheet), "合计"), findRow(t, wbRows(t, fy, sheet), "合计")
+		if len(tw) != len(ty) {
 			t.Fatalf("%s: 合计 rows %v / %v", sheet, tw, ty)
 		}
 		for i := 1; i < len(tw); i++ {
