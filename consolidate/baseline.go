@@ -1,13 +1,14 @@
 package consolidate
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -103,7 +104,7 @@ func LoadBaseline(ctx context.Context, paths []string, opt Options, cat *Categor
 			b.Year = res.Year
 		}
 	}
-	sort.Strings(b.Pivot.Townships)
+	sortNames(b.Pivot.Townships)
 	b.Pivot.sortCategories()
 	return b, nil
 }
@@ -234,11 +235,9 @@ func CompareBaseline(cur, base *Pivot) []BaselineRow {
 	for k := range keys {
 		sorted = append(sorted, k)
 	}
-	sort.Slice(sorted, func(i, j int) bool {
-		if sorted[i].Township != sorted[j].Township {
-			return sorted[i].Township < sorted[j].Township
-		}
-		return sorted[i].Category < sorted[j].Category
+	o := newNameOrder()
+	slices.SortFunc(sorted, func(a, b key) int {
+		return cmp.Or(o.compare(a.Township, b.Township), o.compare(a.Category, b.Category))
 	})
 	out := make([]BaselineRow, 0, len(sorted))
 	for _, k := range sorted {

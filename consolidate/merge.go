@@ -34,9 +34,7 @@ func (r *Result) resolveDuplicates() {
 		first[t] = i
 		r.counted = append(r.counted, src.tally)
 	}
-	sort.SliceStable(r.counted, func(a, b int) bool {
-		return r.counted[a].township < r.counted[b].township
-	})
+	sortByName(r.counted, func(t *tally) string { return t.township })
 }
 
 // checkSharedCodes warns when one 项目编码 appears in two townships: every

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"sort"
 
 	"github.com/shopspring/decimal"
 )
@@ -133,7 +132,7 @@ func (p *Pivot) sortCategories() {
 	for c := range p.cats {
 		p.Categories = append(p.Categories, c)
 	}
-	sort.Strings(p.Categories)
+	sortNames(p.Categories)
 }
 
 // each calls fn with every cell, in no particular order.

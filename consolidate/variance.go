@@ -273,10 +273,12 @@ func newUnitCostIndex(res *Result, cat *Categorizer, u convert.Unit) (*unitCostI
 	for i := range order {
 		order[i] = int32(i)
 	}
-	key := func(g unitCostGroup) string {
-		return g.category + "\x00" + g.level3 + "\x00" + g.desc + "\x00" + g.unit
-	}
-	sort.Slice(order, func(i, j int) bool { return key(x.groups[order[i]]) < key(x.groups[order[j]]) })
+	o := newNameOrder()
+	slices.SortFunc(order, func(i, j int32) int {
+		a, b := x.groups[i], x.groups[j]
+		return cmp.Or(o.compare(a.category, b.category), o.compare(a.level3, b.level3),
+			o.compare(a.desc, b.desc), o.compare(a.unit, b.unit))
+	})
 	rank := make([]int32, len(x.groups))
 	for r, g := range order {
 		rank[g] = int32(r)
