@@ -139,11 +139,15 @@ func (d *recordDecoder) exact() exact {
 	switch kind {
 	case 0:
 		coef, exp := d.varint(), d.varint()
+		if exp != int64(int32(exp)) {
+			d.fail()
+			return exact{}
+		}
 		return exact{coef: coef, exp: int32(exp)}
 	case 1:
 		digits, exp := d.str(), d.varint()
 		c, ok := new(big.Int).SetString(digits, 10)
-		if !ok {
+		if !ok || exp != int64(int32(exp)) {
 			d.fail()
 			return exact{}
 		}
