@@ -60,12 +60,9 @@ func BenchmarkRead(b *testing.B) {
 // BenchmarkReadDir is BenchmarkRead over the folder named by
 // JIXIAO_BENCH_DIR (skipped when it is unset).
 func BenchmarkReadDir(b *testing.B) {
-	dir := os.Getenv("JIXIAO_BENCH_DIR")
-	if dir == "" {
-		b.Skip("JIXIAO_BENCH_DIR not set")
-	}
-	defer useCores(benchJobs(b))()
-	benchRead(b, dir, benchJobs(b))
+	dir, jobs := envDir(b)
+	defer useCores(jobs)()
+	benchRead(b, dir, jobs)
 }
 
 func benchRead(b *testing.B, dir string, jobs int) {
@@ -74,13 +71,7 @@ func benchRead(b *testing.B, dir string, jobs int) {
 	var live float64
 	for b.Loop() {
 		before := liveHeap()
-		res, err := Run(context.Background(), []string{dir}, Options{Jobs: jobs})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if res.Townships() != len(files) {
-			b.Fatalf("%d submissions from %d files", res.Townships(), len(files))
-		}
+		res := benchRun(b, dir, jobs, len(files))
 		b.StopTimer()
 		live = float64(liveHeap()) - float64(before)
 		writeHeapProfile(b)
@@ -132,21 +123,37 @@ func BenchmarkFloor(b *testing.B) {
 // folder named by JIXIAO_BENCH_DIR (skipped when it is unset), so a script can
 // time the command line and the floor over the very same files.
 func BenchmarkConsolidateDir(b *testing.B) {
-	dir := os.Getenv("JIXIAO_BENCH_DIR")
-	if dir == "" {
-		b.Skip("JIXIAO_BENCH_DIR not set")
-	}
-	defer useCores(benchJobs(b))()
-	benchConsolidate(b, dir, benchJobs(b))
+	dir, jobs := envDir(b)
+	defer useCores(jobs)()
+	benchConsolidate(b, dir, jobs)
 }
 
 func BenchmarkFloorDir(b *testing.B) {
-	dir := os.Getenv("JIXIAO_BENCH_DIR")
+	dir, jobs := envDir(b)
+	defer useCores(jobs)()
+	benchFloor(b, dir, jobs)
+}
+
+// envDir is the folder named by JIXIAO_BENCH_DIR (the benchmark is skipped
+// when it is unset) and the jobs of JIXIAO_BENCH_JOBS.
+func envDir(b *testing.B) (dir string, jobs int) {
+	dir = os.Getenv("JIXIAO_BENCH_DIR")
 	if dir == "" {
 		b.Skip("JIXIAO_BENCH_DIR not set")
 	}
-	defer useCores(benchJobs(b))()
-	benchFloor(b, dir, benchJobs(b))
+	return dir, benchJobs(b)
+}
+
+// benchRun reads dir, which must give one township per file of its files.
+func benchRun(b *testing.B, dir string, jobs, files int) *Result {
+	res, err := Run(context.Background(), []string{dir}, Options{Jobs: jobs})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if res.Townships() != files {
+		b.Fatalf("%d submissions from %d files", res.Townships(), files)
+	}
+	return res
 }
 
 // useCores holds the process to jobs CPU cores when jobs > 0, as
@@ -179,13 +186,7 @@ func benchConsolidate(b *testing.B, dir string, jobs int) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		res, err := Run(ctx, []string{dir}, Options{Jobs: jobs})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if res.Townships() != len(files) {
-			b.Fatalf("%d submissions from %d files", res.Townships(), len(files))
-		}
+		res := benchRun(b, dir, jobs, len(files))
 		if err := WriteWorkbook(ctx, res, out, WriteOptions{Force: true}); err != nil {
 			b.Fatal(err)
 		}

@@ -48,12 +48,9 @@ type rowsOf func(sub *templates.Submission, emit func(row []interface{}) error) 
 func (w *bookWriter) details() error {
 	tables := []*table{w.overallTable(), w.projectsTable(), w.indicatorsTable()}
 	rows := []rowsOf{w.overallRows, w.projectRows, w.indicatorRows}
-	tws := make([]*tableWriter, len(tables))
-	for i, t := range tables {
-		var err error
-		if tws[i], err = t.start(); err != nil {
-			return err
-		}
+	tws, err := startAll(tables)
+	if err != nil {
+		return err
 	}
 	ctx, cancel := context.WithCancelCause(w.ctx)
 	defer cancel(nil)
@@ -75,7 +72,7 @@ func (w *bookWriter) details() error {
 			}
 		}()
 	}
-	err := w.res.EachSubmission(func(sub *templates.Submission) error {
+	err = w.res.EachSubmission(func(sub *templates.Submission) error {
 		for _, f := range feeds {
 			select {
 			case f <- sub:
@@ -97,12 +94,7 @@ func (w *bookWriter) details() error {
 	if err != nil {
 		return err
 	}
-	for _, tw := range tws {
-		if err := tw.finish(); err != nil {
-			return err
-		}
-	}
-	return nil
+	return finishAll(tws)
 }
 
 func (w *bookWriter) projectsTable() *table {

@@ -157,12 +157,13 @@ type rowSource struct {
 // are finished, and so take their places in the workbook, in the order
 // given; the workbook is the same whatever the scheduling.
 func (w *bookWriter) writeTogether(srcs ...rowSource) error {
-	tws := make([]*tableWriter, len(srcs))
+	tables := make([]*table, len(srcs))
 	for i, src := range srcs {
-		var err error
-		if tws[i], err = src.t.start(); err != nil {
-			return err
-		}
+		tables[i] = src.t
+	}
+	tws, err := startAll(tables)
+	if err != nil {
+		return err
 	}
 	errs := make([]error, len(srcs))
 	var wg sync.WaitGroup
@@ -179,6 +180,24 @@ func (w *bookWriter) writeTogether(srcs ...rowSource) error {
 			return err
 		}
 	}
+	return finishAll(tws)
+}
+
+// startAll starts tables written side by side.
+func startAll(tables []*table) ([]*tableWriter, error) {
+	tws := make([]*tableWriter, len(tables))
+	for i, t := range tables {
+		var err error
+		if tws[i], err = t.start(); err != nil {
+			return nil, err
+		}
+	}
+	return tws, nil
+}
+
+// finishAll finishes tables in order, so that they take their places in
+// the workbook in that order.
+func finishAll(tws []*tableWriter) error {
 	for _, tw := range tws {
 		if err := tw.finish(); err != nil {
 			return err
