@@ -65,20 +65,22 @@ func (in *interner) costText(c costText) *costText {
 func (in *interner) costByID(id uint64) *costText {
 	in.mu.Lock()
 	defer in.mu.Unlock()
-	if id >= uint64(len(in.costList)) {
-		return nil
-	}
-	return in.costList[id]
+	return numbered(in.costList, id)
 }
 
 // placeByID is the place numbered id, or nil.
 func (in *interner) placeByID(id uint64) *place {
 	in.mu.Lock()
 	defer in.mu.Unlock()
-	if id >= uint64(len(in.placeList)) {
+	return numbered(in.placeList, id)
+}
+
+// numbered is list[id], or nil beyond the list.
+func numbered[T any](list []*T, id uint64) *T {
+	if id >= uint64(len(list)) {
 		return nil
 	}
-	return in.placeList[id]
+	return list[id]
 }
 
 // place returns the shared place of a source (its sheet and cell); nil

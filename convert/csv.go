@@ -27,11 +27,7 @@ const maxCSVBytes = 256 << 20
 //	wb, err := convert.ReadCSV("王官营镇.csv", convert.Options{Encoding: "auto"})
 //	sh := wb.Sheets[0] // sh.Rows[0][0] is A1
 func ReadCSV(path string, opt Options) (*Workbook, error) {
-	data, err := ReadInput(path)
-	if err != nil {
-		return nil, err
-	}
-	return readCSVBytes(path, data, opt)
+	return readFile(path, func(path string, data []byte) (*Workbook, error) { return readCSVBytes(path, data, opt) })
 }
 
 // readCSVBytes is ReadCSV of the file's bytes, data.

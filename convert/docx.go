@@ -33,11 +33,7 @@ const DocxSheetName = "文档"
 //	wb, err := convert.ReadDOCX("王官营镇绩效目标.docx")
 //	doc := wb.Sheets[0] // "文档"
 func ReadDOCX(filename string) (*Workbook, error) {
-	data, err := ReadInput(filename)
-	if err != nil {
-		return nil, err
-	}
-	return readDOCXBytes(filename, data)
+	return readFile(filename, readDOCXBytes)
 }
 
 // readDOCXBytes is ReadDOCX of the file's bytes, data.

@@ -38,11 +38,7 @@ const (
 //
 //	wb, err := convert.ReadHTML("导出.xls", convert.Options{})
 func ReadHTML(path string, opt Options) (*Workbook, error) {
-	data, err := ReadInput(path)
-	if err != nil {
-		return nil, err
-	}
-	return readHTMLBytes(path, data, opt)
+	return readFile(path, func(path string, data []byte) (*Workbook, error) { return readHTMLBytes(path, data, opt) })
 }
 
 // readHTMLBytes is ReadHTML of the file's bytes, data.

@@ -23,11 +23,7 @@ type Options struct {
 //
 //	wb, err := convert.Open("乡镇/丰登坞镇.xls", convert.Options{})
 func Open(path string, opt Options) (*Workbook, error) {
-	data, err := ReadInput(path)
-	if err != nil {
-		return nil, err
-	}
-	return OpenBytes(path, data, opt)
+	return readFile(path, func(path string, data []byte) (*Workbook, error) { return OpenBytes(path, data, opt) })
 }
 
 // MaxInputBytes is the largest input file read (256 MB); a township's
@@ -62,6 +58,16 @@ func ReadInput(path string) ([]byte, error) {
 		return fail(fmt.Errorf("%w：文件大于 %d MB", ErrTooLarge, MaxInputBytes>>20))
 	}
 	return data, nil
+}
+
+// readFile reads the file at path whole (see ReadInput) and reads a
+// Workbook from its bytes with read.
+func readFile(path string, read func(path string, data []byte) (*Workbook, error)) (*Workbook, error) {
+	data, err := ReadInput(path)
+	if err != nil {
+		return nil, err
+	}
+	return read(path, data)
 }
 
 // OpenBytes is Open of a file already read (see ReadInput): data are its

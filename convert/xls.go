@@ -62,11 +62,7 @@ const (
 //
 //	wb, err := convert.ReadXLS("乡镇/丰登坞镇.xls")
 func ReadXLS(path string) (*Workbook, error) {
-	data, err := ReadInput(path)
-	if err != nil {
-		return nil, err
-	}
-	return readXLSBytes(path, data)
+	return readFile(path, readXLSBytes)
 }
 
 // readXLSBytes is ReadXLS of the file's bytes, data.

@@ -31,11 +31,7 @@ const (
 //
 //	wb, err := convert.ReadXLSX("王官营镇.xlsx")
 func ReadXLSX(path string) (*Workbook, error) {
-	data, err := ReadInput(path)
-	if err != nil {
-		return nil, err
-	}
-	return readXLSXBytes(path, data)
+	return readFile(path, readXLSXBytes)
 }
 
 // readXLSXBytes is ReadXLSX of the file's bytes, data.

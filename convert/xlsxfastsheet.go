@@ -109,22 +109,7 @@ func rowTag(local []byte) bool {
 }
 
 func (sc *sheetScan) sheetData() bool {
-	x := &sc.x
-	for {
-		switch x.next() {
-		case xmlEOF:
-			return false
-		case xmlEnd:
-			return true
-		case xmlStart:
-			if !x.is("row") {
-				return x.refuse("unexpected element in sheetData")
-			}
-			if !sc.row() {
-				return false
-			}
-		}
-	}
+	return sc.x.children("row", "sheetData", sc.row)
 }
 
 // row reads one <row>. Rows must be numbered upwards; a row without r is
@@ -528,21 +513,10 @@ func readRunProps(x *xmlScanner) bool {
 
 // readPhonetic skips a phonetic run (<rPh><t>…</t></rPh>).
 func readPhonetic(x *xmlScanner) bool {
-	for {
-		switch x.next() {
-		case xmlEOF:
-			return false
-		case xmlEnd:
-			return true
-		case xmlStart:
-			if !x.is("t") {
-				return x.refuse("unexpected element in a phonetic run")
-			}
-			if _, ok := x.textOnly(nil); !ok {
-				return false
-			}
-		}
-	}
+	return x.children("t", "a phonetic run", func() bool {
+		_, ok := x.textOnly(nil)
+		return ok
+	})
 }
 
 func anyElement([]byte) bool { return true }

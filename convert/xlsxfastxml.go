@@ -291,6 +291,27 @@ func (s *xmlScanner) pop() {
 // is reports whether the current tag's local name is name.
 func (s *xmlScanner) is(name string) bool { return string(s.local) == name }
 
+// children reads the current element's children up to its end tag: each
+// must be a name element, read by fn; any other element is refused as
+// what ("unexpected element in what"). Text between them is passed over.
+func (s *xmlScanner) children(name, what string, fn func() bool) bool {
+	for {
+		switch s.next() {
+		case xmlEOF:
+			return false
+		case xmlEnd:
+			return true
+		case xmlStart:
+			if !s.is(name) {
+				return s.refuse("unexpected element in " + what)
+			}
+			if !fn() {
+				return false
+			}
+		}
+	}
+}
+
 // appendText appends the current character data to dst, decoded as
 // encoding/xml decodes it.
 func (s *xmlScanner) appendText(dst []byte) []byte {
