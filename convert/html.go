@@ -146,13 +146,28 @@ func htmlMetaCharset(data []byte) string {
 					if _, params, err := mime.ParseMediaType(content); err == nil && params["charset"] != "" {
 						return params["charset"]
 					}
-					if i := strings.Index(strings.ToLower(content), "charset="); i >= 0 {
+					if i := indexFoldASCII(content, "charset="); i >= 0 {
 						return strings.Trim(strings.TrimSpace(content[i+len("charset="):]), `"';`)
 					}
 				}
 			}
 		}
 	}
+}
+
+// indexFoldASCII returns the byte offset in s of the first match of the ASCII
+// word w, ignoring ASCII case, or -1. Unlike searching strings.ToLower(s), the
+// offset is always one of s itself: lowering can change the byte length of
+// other characters (an invalid byte becomes U+FFFD, the Kelvin sign a "k").
+//
+//	indexFoldASCII("text/html; CharSet=gbk", "charset=") // 11
+func indexFoldASCII(s, w string) int {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(w)], w) {
+			return i
+		}
+	}
+	return -1
 }
 
 // htmlTables lists the <table> elements in document order.

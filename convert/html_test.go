@@ -241,3 +241,25 @@ func TestReadHTMLSpanBudget(t *testing.T) {
 		t.Errorf("merges cover %d cells, budget %d", covered, htmlMaxCovered)
 	}
 }
+
+func TestHTMLMetaCharset(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"meta charset", `<meta charset="GBK">`, "GBK"},
+		{"http-equiv", `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`, "gb2312"},
+		{"http-equiv mixed case", `<meta http-equiv=content-type content="text/html; CharSet=GB18030;">`, "GB18030"},
+		{"after body", `<body><meta charset="gbk">`, ""},
+		// lowering an invalid byte makes it three bytes long, so an offset
+		// found in the lowered text would point past the end of this one
+		{"invalid byte before charset", "<meta http-equiv=content-type content=\"\xffcharset=\">", ""},
+		{"kelvin sign before charset", "<meta http-equiv=content-type content=\"\u212a charset=big5\">", "big5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := htmlMetaCharset([]byte(tt.src)); got != tt.want {
+				t.Errorf("htmlMetaCharset(%q) = %q, want %q", tt.src, got, tt.want)
+			}
+		})
+	}
+}
