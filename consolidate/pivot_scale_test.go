@@ -16,7 +16,7 @@ import (
 	"golang.org/x/text/language"
 )
 
-func scaleWorkbook(t *testing.T) (*Result, *excelize.File) {
+func scaleWorkbook(t *testing.T, limits sheetLimits) (*Result, *excelize.File) {
 	t.Helper()
 	res, err := Run(context.Background(), []string{filepath.Join("..", "samples", "2024")}, Options{})
 	if err != nil {
@@ -24,7 +24,7 @@ func scaleWorkbook(t *testing.T) (*Result, *excelize.File) {
 	}
 	t.Cleanup(func() { res.Close() })
 	path := filepath.Join(t.TempDir(), "县级汇总.xlsx")
-	if err := WriteWorkbook(context.Background(), res, path, WriteOptions{}); err != nil {
+	if err := WriteWorkbook(context.Background(), res, path, WriteOptions{limits: limits}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(path)
@@ -38,10 +38,7 @@ func scaleWorkbook(t *testing.T) (*Result, *excelize.File) {
 // With more townships than columns (here: more than two), 分类汇总 lists the
 // townships down and the 类别 across, with the same amounts and totals.
 func TestPivotDownWhenTownshipsDoNotFitAcross(t *testing.T) {
-	old := maxPivotTownships
-	maxPivotTownships = 2
-	t.Cleanup(func() { maxPivotTownships = old })
-	res, f := scaleWorkbook(t)
+	res, f := scaleWorkbook(t, sheetLimits{pivotTownships: 2})
 	if res.Townships() <= 2 {
 		t.Fatalf("%d townships: the test needs more than 2", res.Townships())
 	}
@@ -125,7 +122,7 @@ func TestPivotDownWhenTownshipsDoNotFitAcross(t *testing.T) {
 // Across, the township columns of 分类汇总 share one width, so that thousands
 // of them are set in one call.
 func TestPivotTownshipColumnsShareWidth(t *testing.T) {
-	res, f := scaleWorkbook(t)
+	res, f := scaleWorkbook(t, sheetLimits{})
 	n := res.Townships()
 	var widths []float64
 	for c := 2; c <= n+1; c++ {
@@ -200,18 +197,16 @@ func TestSetColWidthsRuns(t *testing.T) {
 // A table with more rows than a sheet holds continues on further sheets,
 // each with the title and header rows; together they hold every row once.
 func TestTableContinuesOnFurtherSheets(t *testing.T) {
-	_, whole := scaleWorkbook(t)
+	_, whole := scaleWorkbook(t, sheetLimits{})
 	want, err := whole.GetRows(SheetIndicators, excelize.Options{RawCellValue: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := maxSheetRows
-	maxSheetRows = 202
-	t.Cleanup(func() { maxSheetRows = old })
+	const maxSheetRows = 202
 	if len(want)-2 <= 2*(maxSheetRows-2) {
 		t.Fatalf("%d indicator rows: the test needs more than two sheets' worth", len(want)-2)
 	}
-	_, f := scaleWorkbook(t)
+	_, f := scaleWorkbook(t, sheetLimits{rows: maxSheetRows})
 	var got [][]string
 	sheets := 0
 	for n := 1; ; n++ {

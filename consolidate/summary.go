@@ -83,7 +83,7 @@ func (w *bookWriter) moneyCell(yuan decimal.Decimal) excelize.Cell {
 // more townships than fit across, 乡镇 run down and 类别 across instead.
 func (w *bookWriter) pivotSheet() error {
 	p := w.pivot
-	if len(p.Townships) > maxPivotTownships {
+	if len(p.Townships) > w.opt.limits.pivotTownships {
 		return w.writePivot(pivotLayout{corner: "乡镇", down: p.Townships, across: p.Categories,
 			amount:    func(town, category string) (decimal.Decimal, bool) { return p.Amount(category, town) },
 			downTotal: p.TownshipTotal, acrossTotal: p.CategoryTotal})
@@ -91,10 +91,6 @@ func (w *bookWriter) pivotSheet() error {
 	return w.writePivot(pivotLayout{corner: "类别", down: p.Categories, across: p.Townships,
 		amount: p.Amount, downTotal: p.CategoryTotal, acrossTotal: p.TownshipTotal, shareAcross: true})
 }
-
-// maxPivotTownships is the most townships 分类汇总 lays out across: a sheet
-// has at most 16,384 columns, and 类别 and 合计 take two.
-var maxPivotTownships = excelize.MaxColumns - 2
 
 // pivotLayout is one orientation of 分类汇总: the keys down the rows, the keys
 // across the columns, the amount where they meet and each side's totals.

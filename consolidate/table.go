@@ -95,10 +95,29 @@ func (t *table) eachRow(fn func(row []interface{}) error) error {
 	return nil
 }
 
-// maxSheetRows is the most rows a sheet holds. The rows of a larger table
-// continue on sheets named "指标明细（2）", "指标明细（3）", …, each with the
-// title and header rows (20,000 townships of 78 indicators make 1,560,000).
-var maxSheetRows = excelize.TotalRows
+// sheetLimits are the most a sheet holds; zero fields mean the spreadsheet
+// limits. Tests lower them to reach the layouts of very large runs.
+type sheetLimits struct {
+	// rows is the most rows a sheet holds. The rows of a larger table
+	// continue on sheets named "指标明细（2）", "指标明细（3）", …, each with
+	// the title and header rows (20,000 townships of 78 indicators make
+	// 1,560,000).
+	rows int
+	// pivotTownships is the most townships 分类汇总 lays out across: a sheet
+	// has at most 16,384 columns, and 类别 and 合计 take two.
+	pivotTownships int
+}
+
+// orDefault fills zero fields with the spreadsheet limits.
+func (l sheetLimits) orDefault() sheetLimits {
+	if l.rows <= 0 {
+		l.rows = excelize.TotalRows
+	}
+	if l.pivotTownships <= 0 {
+		l.pivotTownships = excelize.MaxColumns - 2
+	}
+	return l
+}
 
 // write lays the table out on its sheet with the polish spreadsheet users
 // expect: frozen title and header, autofilter, fitted widths, A4 landscape
@@ -241,7 +260,7 @@ type tableWriter struct {
 // table with more rows than a sheet holds continues on further sheets as
 // they fill.
 func (t *table) start() (*tableWriter, error) {
-	tw := &tableWriter{t: t, per: maxSheetRows - (firstDataRow - 1), footers: len(t.rows) - t.data}
+	tw := &tableWriter{t: t, per: t.w.opt.limits.rows - (firstDataRow - 1), footers: len(t.rows) - t.data}
 	tw.cols = make([]string, len(t.cols))
 	for i := range t.cols {
 		tw.cols[i] = colName(i + 1)
@@ -259,7 +278,7 @@ func (tw *tableWriter) open() error {
 	if n := len(tw.parts) + 1; n > 1 {
 		if tw.footers > 0 || len(t.condRules) > 0 {
 			// footer formulas and conditional formats refer to one sheet's rows
-			return fmt.Errorf("工作表「%s」超过一个工作表的上限 %d 行", t.name, maxSheetRows)
+			return fmt.Errorf("工作表「%s」超过一个工作表的上限 %d 行", t.name, t.w.opt.limits.rows)
 		}
 		name = fmt.Sprintf("%s（%d）", t.name, n)
 	}

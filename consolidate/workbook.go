@@ -33,6 +33,8 @@ type WriteOptions struct {
 	Threshold decimal.Decimal
 	// Baseline, when set, adds the 基期差异 sheet.
 	Baseline *Baseline
+	// limits are the sheet size limits (zero: the spreadsheet's).
+	limits sheetLimits
 }
 
 // WriteWorkbook writes the county workbook for res to path. The workbook is
@@ -119,6 +121,7 @@ func BuildWorkbookContext(ctx context.Context, res *Result, opt WriteOptions) (*
 	if opt.Threshold.IsZero() {
 		opt.Threshold = DefaultThreshold
 	}
+	opt.limits = opt.limits.orDefault()
 	pivot, err := BuildPivot(res, opt.Categories)
 	if err != nil {
 		return nil, err
