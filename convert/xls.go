@@ -160,6 +160,20 @@ func (s *biffStream) next() (biffRecord, bool) {
 	return rec, true
 }
 
+// continued returns first with the data of the CONTINUE records that follow;
+// ok is false when one of them is cut short by the end of the stream.
+func (s *biffStream) continued(first []byte) (segs [][]byte, ok bool) {
+	segs = [][]byte{first}
+	for s.peek() == biffContinue {
+		c, ok := s.next()
+		if !ok {
+			return segs, false
+		}
+		segs = append(segs, c.data)
+	}
+	return segs, true
+}
+
 // peek returns the id of the next record, or 0 at the end.
 func (s *biffStream) peek() uint16 {
 	if s.pos+4 > len(s.buf) {
@@ -227,10 +241,9 @@ func (b *xlsBook) readGlobals(s *biffStream) error {
 				return err
 			}
 		case biffSST:
-			segs := [][]byte{rec.data}
-			for s.peek() == biffContinue {
-				c, _ := s.next()
-				segs = append(segs, c.data)
+			segs, ok := s.continued(rec.data)
+			if !ok {
+				return fmt.Errorf("%w: 共享字符串表%v", ErrUnreadable, errBIFFTruncated)
 			}
 			if err := b.readSST(segs); err != nil {
 				return err
@@ -421,10 +434,9 @@ func (b *xlsBook) readSheet(stream []byte, bs xlsBoundSheet) (Sheet, error) {
 			if pendingRow < 0 {
 				continue
 			}
-			segs := [][]byte{d}
-			for s.peek() == biffContinue {
-				c, _ := s.next()
-				segs = append(segs, c.data)
+			segs, ok := s.continued(d)
+			if !ok {
+				return cells.sh, b.truncated(rec)
 			}
 			str, err := b.cellString(&biffReader{segs: segs})
 			if err != nil {

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -175,6 +176,32 @@ func TestParseBIFFFilePass(t *testing.T) {
 	s = append(s, biffRec(biffEOF, nil)...)
 	if _, err := parseBIFF(s); !errors.Is(err, ErrEncrypted) {
 		t.Fatalf("err = %v, want ErrEncrypted", err)
+	}
+}
+
+// A CONTINUE record cut short by the end of the stream ends the reading with
+// ErrUnreadable; the reader used to wait for it for ever, holding more and
+// more memory.
+func TestParseBIFFTruncatedContinue(t *testing.T) {
+	sst := binary.LittleEndian.AppendUint32(nil, 1)
+	sst = binary.LittleEndian.AppendUint32(sst, 1)
+	// a CONTINUE record header announcing 16 bytes, followed by 3
+	cut := binary.LittleEndian.AppendUint16(nil, biffContinue)
+	cut = binary.LittleEndian.AppendUint16(cut, 16)
+	cut = append(cut, 'a', 'b', 'c')
+	tests := []struct {
+		name   string
+		stream []byte
+	}{
+		{"after SST", slices.Concat(biffBOFRec(0x0005), biffRec(biffSST, sst), cut)},
+		{"after SST, header only", slices.Concat(biffBOFRec(0x0005), biffRec(biffSST, sst), cut[:4])},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := parseBIFF(tt.stream); !errors.Is(err, ErrUnreadable) {
+				t.Fatalf("err = %v, want ErrUnreadable", err)
+			}
+		})
 	}
 }
 
