@@ -325,8 +325,8 @@ func TestReportJSON(t *testing.T) {
 	if rep.Unit != "万元" || rep.Total.Budget != "1926.476236" || !sum.Equal(dec(t, rep.Total.Budget)) {
 		t.Errorf("unit %s total %s, townships sum %s", rep.Unit, rep.Total.Budget, sum)
 	}
-	if rep.Errors != res.Errors() || len(rep.Problems) != len(res.Problems) {
-		t.Errorf("errors %d problems %d, want %d and %d", rep.Errors, len(rep.Problems), res.Errors(), len(res.Problems))
+	if rep.Errors != res.Errors() || len(rep.Problems) != res.ProblemCount() {
+		t.Errorf("errors %d problems %d, want %d and %d", rep.Errors, len(rep.Problems), res.Errors(), res.ProblemCount())
 	}
 	for _, p := range rep.Problems {
 		if p.Level == "" || p.Rule == "" || p.File == "" || p.Message == "" {

@@ -26,7 +26,7 @@ func TestDocxConsolidatesLikeXLSX(t *testing.T) {
 	want := subsOf(t, twin)[0]
 	checkSeedFigures(t, "twin", twin)
 	wantContent := submissionContent(want)
-	wantProblems := problemKeys(twin.Problems)
+	wantProblems := problemKeys(problemsOf(t, twin))
 	if len(wantProblems) != 1 || wantProblems[0] != fmt.Sprintf("%s %s %s", templates.Error, consolidate.RulePlanYearEnd, "13020824P00000810014W") {
 		t.Fatalf("twin problems = %q, want the one 12月底 error on table 12", wantProblems)
 	}
@@ -40,11 +40,11 @@ func TestDocxConsolidatesLikeXLSX(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			res := run(t, convert.UnitWan, c.path)
-			if res.Townships() != 1 || len(res.Sources) != 1 {
-				t.Fatalf("%d submissions, %d sources; want 1, 1", res.Townships(), len(res.Sources))
+			if res.Townships() != 1 || len(sourcesOf(t, res)) != 1 {
+				t.Fatalf("%d submissions, %d sources; want 1, 1", res.Townships(), len(sourcesOf(t, res)))
 			}
-			if src := res.Sources[0]; src.Format != "docx" || src.Status != twin.Sources[0].Status {
-				t.Errorf("source format %q, status %q; want docx, %q", src.Format, src.Status, twin.Sources[0].Status)
+			if src := sourcesOf(t, res)[0]; src.Format != "docx" || src.Status != sourcesOf(t, twin)[0].Status {
+				t.Errorf("source format %q, status %q; want docx, %q", src.Format, src.Status, sourcesOf(t, twin)[0].Status)
 			}
 			checkSeedFigures(t, c.name, res)
 			got := submissionContent(subsOf(t, res)[0])
@@ -58,10 +58,10 @@ func TestDocxConsolidatesLikeXLSX(t *testing.T) {
 					}
 				}
 			}
-			if gp := problemKeys(res.Problems); !reflect.DeepEqual(gp, wantProblems) {
+			if gp := problemKeys(problemsOf(t, res)); !reflect.DeepEqual(gp, wantProblems) {
 				t.Errorf("problems %q, want %q", gp, wantProblems)
 			}
-			for _, p := range res.Problems {
+			for _, p := range problemsOf(t, res) {
 				if p.Src.File != c.path || p.Src.Sheet != convert.DocxSheetName || p.Src.Cell == "" {
 					t.Errorf("problem %v not located in the document", p)
 				}

@@ -109,7 +109,7 @@ func faultCases() []faultCase {
 			},
 			check: func(t *testing.T, res *consolidate.Result, fault string) {
 				cells := map[string]bool{}
-				for _, p := range res.Problems {
+				for _, p := range problemsOf(t, res) {
 					if p.Src.File == fault && p.Rule == "金额格式" {
 						cells[p.Src.Cell] = true
 					}
@@ -129,7 +129,7 @@ func faultCases() []faultCase {
 				{sev: templates.Error, rule: consolidate.RuleBudgetMissing, cell: true},
 			},
 			check: func(t *testing.T, res *consolidate.Result, fault string) {
-				for _, p := range res.Problems {
+				for _, p := range problemsOf(t, res) {
 					if p.Rule == "公式无缓存值" && (p.Src.Sheet != fengSheet || p.Src.Cell != fengBudget) {
 						t.Errorf("formula reported at %s!%s, want %s!%s", p.Src.Sheet, p.Src.Cell, fengSheet, fengBudget)
 					}
@@ -179,13 +179,13 @@ func faultCases() []faultCase {
 				if !county.Budget.Equal(decimal.RequireFromString(wangYuan)) {
 					t.Errorf("county budget %s 元, want one copy: %s 元", county.Budget, wangYuan)
 				}
-				for _, p := range res.Problems {
+				for _, p := range problemsOf(t, res) {
 					if p.Rule == consolidate.RuleDuplicateTown &&
 						!(strings.Contains(p.Message, "王官营镇.xlsx") && strings.Contains(p.Message, filepath.Base(fault))) {
 						t.Errorf("duplicate problem does not name both files: %s", p.Message)
 					}
 				}
-				for _, s := range res.Sources {
+				for _, s := range sourcesOf(t, res) {
 					if s.Path == fault && s.Status != consolidate.StatusDuplicate {
 						t.Errorf("later file status %q, want %q", s.Status, consolidate.StatusDuplicate)
 					}
@@ -256,7 +256,7 @@ func TestFaultCorpus(t *testing.T) {
 			for _, w := range tc.want {
 				faultFind(t, res, fault, w)
 			}
-			for _, p := range res.Problems {
+			for _, p := range problemsOf(t, res) {
 				if errors.Is(p.Err, consolidate.ErrInternal) {
 					t.Errorf("internal fault (recovered panic): %v", p)
 				}
@@ -267,8 +267,8 @@ func TestFaultCorpus(t *testing.T) {
 			if res.Errors() == 0 {
 				t.Errorf("run found no errors; want exit code 1 (王官营镇 carries the form's own error)")
 			}
-			if got := faultHasErrors(res, fault); got != tc.errors {
-				t.Errorf("errors about %s = %v, want %v; problems:\n%s", filepath.Base(fault), got, tc.errors, faultList(res, ""))
+			if got := faultHasErrors(t, res, fault); got != tc.errors {
+				t.Errorf("errors about %s = %v, want %v; problems:\n%s", filepath.Base(fault), got, tc.errors, faultList(t, res, ""))
 			}
 			if tc.check != nil {
 				tc.check(t, res, fault)
@@ -291,7 +291,7 @@ func TestFaultCorpus(t *testing.T) {
 // faultFind asserts that res reports w about file.
 func faultFind(t *testing.T, res *consolidate.Result, file string, w faultWant) {
 	t.Helper()
-	for _, p := range res.Problems {
+	for _, p := range problemsOf(t, res) {
 		if !w.anyFile && p.Src.File != file || p.Rule != w.rule || p.Severity != w.sev {
 			continue
 		}
@@ -306,12 +306,12 @@ func faultFind(t *testing.T, res *consolidate.Result, file string, w faultWant) 
 		}
 		return
 	}
-	t.Errorf("no %s %s problem (wrapping %v) about %s; problems:\n%s", w.sev, w.rule, w.err, filepath.Base(file), faultList(res, file))
+	t.Errorf("no %s %s problem (wrapping %v) about %s; problems:\n%s", w.sev, w.rule, w.err, filepath.Base(file), faultList(t, res, file))
 }
 
-func faultList(res *consolidate.Result, file string) string {
+func faultList(t *testing.T, res *consolidate.Result, file string) string {
 	var b strings.Builder
-	for _, p := range res.Problems {
+	for _, p := range problemsOf(t, res) {
 		if file == "" || p.Src.File == file {
 			b.WriteString("  " + p.Error())
 			if p.Err != nil {
@@ -323,8 +323,8 @@ func faultList(res *consolidate.Result, file string) string {
 	return b.String()
 }
 
-func faultHasErrors(res *consolidate.Result, file string) bool {
-	for _, p := range res.Problems {
+func faultHasErrors(t *testing.T, res *consolidate.Result, file string) bool {
+	for _, p := range problemsOf(t, res) {
 		if p.Src.File == file && p.Severity == templates.Error {
 			return true
 		}

@@ -46,9 +46,9 @@ func TestSeedConsolidation(t *testing.T) {
 		t.Errorf("预算数 %s 万元, want 318.34", got)
 	}
 	if res.Errors() != 1 || res.Warnings() != 0 {
-		t.Fatalf("errors %d, warnings %d; want 1, 0: %v", res.Errors(), res.Warnings(), res.Problems)
+		t.Fatalf("errors %d, warnings %d; want 1, 0: %v", res.Errors(), res.Warnings(), problemsOf(t, res))
 	}
-	p := res.Problems[0]
+	p := problemsOf(t, res)[0]
 	if p.Rule != consolidate.RulePlanYearEnd || p.Project != "13020824P00000810014W" || p.Severity != templates.Error {
 		t.Fatalf("problem = %+v", p)
 	}

@@ -18,17 +18,17 @@ import (
 // files and is not counted, so nothing is double-counted.
 func (r *Result) resolveDuplicates() {
 	first := map[string]int{}
-	for i := range r.Sources {
-		src := &r.Sources[i]
+	for i := range r.sources {
+		src := &r.sources[i]
 		if src.tally == nil {
 			continue
 		}
 		t := src.Township
 		if j, dup := first[t]; dup {
 			src.Status = StatusDuplicate
-			r.Problems = append(r.Problems, templates.Problem{Severity: templates.Error, Rule: RuleDuplicateTown,
+			r.problems = append(r.problems, templates.Problem{Severity: templates.Error, Rule: RuleDuplicateTown,
 				Township: t, Src: templates.Source{File: src.Path},
-				Message: fmt.Sprintf("乡镇「%s」提交了多个文件：%s 与 %s；只汇总前者，后者未计入合计", t, r.Sources[j].Path, src.Path)})
+				Message: fmt.Sprintf("乡镇「%s」提交了多个文件：%s 与 %s；只汇总前者，后者未计入合计", t, r.sources[j].Path, src.Path)})
 			continue
 		}
 		first[t] = i
@@ -110,7 +110,7 @@ func (r *Result) checkSharedCodes() error {
 		return cmp.Or(cmp.Compare(a.town, b.town), cmp.Compare(a.proj, b.proj))
 	})
 	for _, w := range warnings {
-		r.Problems = append(r.Problems, w.p)
+		r.problems = append(r.problems, w.p)
 	}
 	return nil
 }
@@ -118,13 +118,13 @@ func (r *Result) checkSharedCodes() error {
 // setStatuses marks each read, counted file as clean or with errors.
 func (r *Result) setStatuses() {
 	withErrors := map[string]bool{}
-	for _, p := range r.Problems {
+	for _, p := range r.problems {
 		if p.Severity == templates.Error {
 			withErrors[p.Src.File] = true
 		}
 	}
-	for i := range r.Sources {
-		s := &r.Sources[i]
+	for i := range r.sources {
+		s := &r.sources[i]
 		if s.Status != "" {
 			continue
 		}
@@ -229,38 +229,43 @@ func (t Totals) Add(o Totals) Totals {
 // Totals returns each counted township's totals (in township order) with
 // its problem counts, and the county total.
 func (r *Result) Totals() ([]Totals, Totals) {
-	pc := r.problemCounts()
 	var county Totals
 	out := make([]Totals, len(r.counted))
 	for i, sub := range r.counted {
-		out[i] = pc.totals(sub)
+		out[i] = sub.totalsWithCounts()
 		county = county.Add(out[i])
 	}
 	return out, county
 }
 
-// problemCounts are the errors and warnings of each submission, by
-// problemKey.
-type problemCounts struct{ errs, warns map[string]int }
-
-func (r *Result) problemCounts() problemCounts {
-	pc := problemCounts{errs: map[string]int{}, warns: map[string]int{}}
-	for _, p := range r.Problems {
+// countProblems counts the problems by severity, in all and for each counted
+// submission (see problemKey).
+func (r *Result) countProblems() {
+	byKey := make(map[string]*tally, len(r.counted))
+	for _, t := range r.counted {
+		byKey[problemKey(t.file, t.township)] = t
+	}
+	for _, p := range r.problems {
+		t := byKey[problemKey(p.Src.File, p.Township)]
 		if p.Severity == templates.Error {
-			pc.errs[problemKey(p.Src.File, p.Township)]++
+			r.errors++
+			if t != nil {
+				t.errors++
+			}
 		} else {
-			pc.warns[problemKey(p.Src.File, p.Township)]++
+			r.warnings++
+			if t != nil {
+				t.warnings++
+			}
 		}
 	}
-	return pc
 }
 
-// totals are sub's totals with its problem counts.
-func (pc problemCounts) totals(sub *tally) Totals {
-	t := sub.totals.totals()
-	key := problemKey(sub.file, sub.township)
-	t.Errors, t.Warnings = pc.errs[key], pc.warns[key]
-	return t
+// totalsWithCounts are t's totals with its problem counts.
+func (t *tally) totalsWithCounts() Totals {
+	tt := t.totals.totals()
+	tt.Errors, tt.Warnings = int(t.errors), int(t.warnings)
+	return tt
 }
 
 // problemKey identifies a submission among problems: its file and township

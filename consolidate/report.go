@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao/convert"
+	"jixiao/templates"
 )
 
 // Report is the machine-readable summary of a run (--json): townships,
@@ -99,7 +100,7 @@ func NewReport(res *Result, opt WriteOptions, output string) (Report, error) {
 		return r
 	}
 	per, county := res.Totals()
-	rep := Report{Output: output, Unit: res.Unit.String(), Year: res.Year, Files: len(res.Sources),
+	rep := Report{Output: output, Unit: res.Unit.String(), Year: res.Year, Files: res.SourceCount(),
 		Total: totals(county), Errors: res.Errors(), Warnings: res.Warnings(),
 		Townships: []TownshipReport{}, Categories: []CategoryReport{}, Problems: []ProblemReport{}, Sources: []SourceReport{}}
 	for i, sub := range res.counted {
@@ -131,12 +132,19 @@ func NewReport(res *Result, opt WriteOptions, output string) (Report, error) {
 		}
 		rep.Baseline = br
 	}
-	for _, p := range res.Problems {
+	err = res.EachProblem(func(p templates.Problem) error {
 		rep.Problems = append(rep.Problems, ProblemReport{Level: p.Severity.String(), Rule: p.Rule, Township: p.Township,
 			File: p.Src.File, Sheet: p.Src.Sheet, Cell: p.Src.Cell, Project: p.Project, Message: p.Message})
+		return nil
+	})
+	if err == nil {
+		err = res.EachSource(func(s SourceFile) error {
+			rep.Sources = append(rep.Sources, SourceReport{Path: s.Path, Township: s.Township, Status: s.Status, SHA256: s.SHA256})
+			return nil
+		})
 	}
-	for _, s := range res.Sources {
-		rep.Sources = append(rep.Sources, SourceReport{Path: s.Path, Township: s.Township, Status: s.Status, SHA256: s.SHA256})
+	if err != nil {
+		return Report{}, err
 	}
 	return rep, nil
 }

@@ -32,6 +32,9 @@ type Options struct {
 	// 0 means DefaultKeepInMemory, a negative number none. The result is the
 	// same either way.
 	KeepInMemory int
+	// logChunk is the size of the chunks in which the sources and problems
+	// are stored (0: defaultLogChunk); tests make it small.
+	logChunk int
 }
 
 // Progress reports how far reading has come.
@@ -66,14 +69,20 @@ type SourceFile struct {
 	tally *tally
 }
 
-// Result is a whole consolidation: every input file, the submissions that
-// count (one per township, sorted by township; see EachSubmission), and
-// every problem. Close removes its temporary file.
+// Result is a whole consolidation: every input file (see EachSource), the
+// submissions that count (one per township, sorted by township; see
+// EachSubmission), and every problem (see EachProblem). Close removes its
+// temporary file.
 type Result struct {
-	Unit     convert.Unit
-	Year     int
-	Sources  []SourceFile
-	Problems []templates.Problem
+	Unit convert.Unit
+	Year int
+	// sources and problems are the lists while Run makes them; then they
+	// move to log.
+	sources  []SourceFile
+	problems []templates.Problem
+	log      *resultLog
+	// errors and warnings count the problems by severity.
+	errors, warnings int
 	// counted are the submissions that count, sorted by township.
 	counted []*tally
 	store   *submissionStore
@@ -81,22 +90,6 @@ type Result struct {
 	// texts and places.
 	records *recordFile
 	in      *interner
-}
-
-// Errors counts the problems of severity Error.
-func (r *Result) Errors() int { return r.count(templates.Error) }
-
-// Warnings counts the problems of severity Warning.
-func (r *Result) Warnings() int { return r.count(templates.Warning) }
-
-func (r *Result) count(s templates.Severity) int {
-	n := 0
-	for _, p := range r.Problems {
-		if p.Severity == s {
-			n++
-		}
-	}
-	return n
 }
 
 // ErrNoInput means no file to read was found under the paths given.
@@ -197,30 +190,35 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 	for i := range sources {
 		n += max(len(problems[i]), 1)
 	}
-	res.Problems = make([]templates.Problem, 0, n)
+	res.problems = make([]templates.Problem, 0, n)
 	for i := range sources {
 		src := &sources[i]
 		if src.Err != nil {
-			res.Problems = append(res.Problems, unreadableProblem(src))
+			res.problems = append(res.problems, unreadableProblem(src))
 			continue
 		}
-		res.Problems = append(res.Problems, problems[i]...)
+		res.problems = append(res.problems, problems[i]...)
 	}
 	for _, s := range skipped {
 		sources = append(sources, SourceFile{Path: s, Status: StatusSkipped})
-		res.Problems = append(res.Problems, templates.Problem{Severity: templates.Warning, Rule: RuleSkipped,
+		res.problems = append(res.problems, templates.Problem{Severity: templates.Warning, Rule: RuleSkipped,
 			Src: templates.Source{File: s}, Message: "不是可汇总的文件（扩展名不支持、Office 临时文件或隐藏文件），未读取"})
 	}
-	res.Sources = sources
+	res.sources = sources
+	sources, problems = nil, nil
 	res.resolveDuplicates()
-	if err := res.checkSharedCodes(); err != nil {
+	err = res.checkSharedCodes()
+	if err == nil {
+		res.setStatuses()
+		res.Year = commonYear(res.counted)
+		sortProblems(res.problems)
+		err = res.finish(opt.logChunk)
+	}
+	if err != nil {
 		res.store.close()
 		res.records.remove()
 		return nil, err
 	}
-	res.setStatuses()
-	res.Year = commonYear(res.counted)
-	sortProblems(res.Problems)
 	return res, nil
 }
 

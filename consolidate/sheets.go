@@ -198,18 +198,14 @@ func (w *bookWriter) overallRows(sub *templates.Submission, emit func([]interfac
 func (w *bookWriter) problems() error {
 	t := w.newTable(SheetProblems, []column{{header: "级别"}, {header: "乡镇"}, {header: "文件"}, {header: "工作表"}, {header: "单元格"},
 		{header: "项目编码"}, {header: "规则"}, {header: "说明", max: 70, wrap: true}})
-	if n := len(w.res.Problems); n > 0 {
+	if n := w.res.ProblemCount(); n > 0 {
 		t.condRules = append(t.condRules, condRule{ref: fmt.Sprintf("A3:A%d", firstDataRow+n-1), formula: `$A3="错误"`})
 	}
 	return t.writeFrom(func(emit func([]interface{}) error) error {
-		for _, p := range w.res.Problems {
-			err := emit([]interface{}{w.txt(p.Severity.String()), w.txt(p.Township), w.txt(p.Src.File), w.txt(p.Src.Sheet), w.txt(p.Src.Cell),
+		return w.res.EachProblem(func(p templates.Problem) error {
+			return emit([]interface{}{w.txt(p.Severity.String()), w.txt(p.Township), w.txt(p.Src.File), w.txt(p.Src.Sheet), w.txt(p.Src.Cell),
 				w.txt(p.Project), w.txt(p.Rule), w.wrap(p.Message)})
-			if err != nil {
-				return err
-			}
-		}
-		return nil
+		})
 	})
 }
 
@@ -223,16 +219,16 @@ func (w *bookWriter) sources() error {
 		}
 	}
 	return t.writeFrom(func(emit func([]interface{}) error) error {
-		for _, s := range w.res.Sources {
+		err := w.res.EachSource(func(s SourceFile) error {
 			reason := ""
 			if s.Err != nil {
 				reason = s.Err.Error()
 			}
-			err := emit([]interface{}{w.txt(s.Path), w.txt(s.Township), w.txt(s.Format), w.txt(s.Encoding), w.txt(s.Unit.String()),
+			return emit([]interface{}{w.txt(s.Path), w.txt(s.Township), w.txt(s.Format), w.txt(s.Encoding), w.txt(s.Unit.String()),
 				w.num(s.Projects), w.txt(s.SHA256), w.txt(s.Status), w.wrap(reason)})
-			if err != nil {
-				return err
-			}
+		})
+		if err != nil {
+			return err
 		}
 		return t.eachRow(emit) // the footer rows
 	})

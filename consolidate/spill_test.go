@@ -20,6 +20,26 @@ func subsOf(t *testing.T, res *consolidate.Result) []*templates.Submission {
 	return subs
 }
 
+// problemsOf returns every problem of res.
+func problemsOf(t *testing.T, res *consolidate.Result) []templates.Problem {
+	t.Helper()
+	ps, err := res.AllProblems()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ps
+}
+
+// sourcesOf returns every source of res.
+func sourcesOf(t *testing.T, res *consolidate.Result) []consolidate.SourceFile {
+	t.Helper()
+	ss, err := res.AllSources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ss
+}
+
 // The county workbook is the same bytes whether the submissions were held in
 // memory, all spilled to the temporary file, or some of each.
 func TestSameBytesWhetherSpilledOrHeld(t *testing.T) {

@@ -29,7 +29,9 @@ type tally struct {
 	file     string
 	year     int
 	totals   packedTotals // without problem counts
-	record   spillRef     // its projects, in the run's records
+	// errors and warnings count the problems of the submission.
+	errors, warnings int32
+	record           spillRef // its projects, in the run's records
 	// problems are the submission's own, given back with it when it is
 	// read from the spill file.
 	problems []templates.Problem

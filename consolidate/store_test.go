@@ -56,7 +56,7 @@ func TestSpilledSubmissionsAreTheOnesRead(t *testing.T) {
 				t.Errorf("%s: submission %d (%s) differs after spilling", name, i, want[i].Township.Value)
 			}
 		}
-		if fmt.Sprint(res.Problems) != fmt.Sprint(held.Problems) {
+		if fmt.Sprint(problemsOf(t, res)) != fmt.Sprint(problemsOf(t, held)) {
 			t.Errorf("%s: problems differ", name)
 		}
 	}

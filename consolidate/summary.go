@@ -39,10 +39,9 @@ func (w *bookWriter) summary() error {
 	t.freezeCols = 1
 	t.notes = []string{"注：3月底至12月底是各乡镇已填写的累计支出计划之和；未填写（空白）的不计入，" +
 		"所以各列合计之间可能不呈累计关系。各乡镇的填写情况见「项目明细」。"}
-	pc := w.res.problemCounts()
 	var county Totals
 	for _, sub := range w.res.counted {
-		county = county.Add(pc.totals(sub))
+		county = county.Add(sub.totalsWithCounts())
 	}
 	first, last := firstDataRow, firstDataRow+len(w.res.counted)-1
 	sum := func(col int, v interface{}, style int) excelize.Cell {
@@ -60,7 +59,7 @@ func (w *bookWriter) summary() error {
 		sum(10, county.Indicators, w.st.total), sum(11, county.Errors, w.st.total), sum(12, county.Warnings, w.st.total)}
 	return t.writeStreamed(func(emit func([]interface{}) error) error {
 		for _, sub := range w.res.counted {
-			p := pc.totals(sub)
+			p := sub.totalsWithCounts()
 			err := emit([]interface{}{w.txt(sub.township), w.num(p.Projects),
 				w.moneyCell(p.Budget), w.moneyCell(p.Fiscal), w.moneyCell(p.Other),
 				w.moneyCell(p.Plan[0]), w.moneyCell(p.Plan[1]), w.moneyCell(p.Plan[2]), w.moneyCell(p.Plan[3]),

@@ -231,7 +231,7 @@ func TestCheckSharedCodes(t *testing.T) {
 				t.Fatal(err)
 			}
 			var got []string
-			for _, p := range res.Problems {
+			for _, p := range res.problems {
 				if p.Rule != RuleSharedCode || p.Severity != templates.Warning {
 					t.Fatalf("unexpected problem %+v", p)
 				}

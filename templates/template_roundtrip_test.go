@@ -233,7 +233,8 @@ func TestTemplateRoundTrip(t *testing.T) {
 			}
 			t.Cleanup(func() { res.Close() })
 			if n := res.Errors(); n != 0 {
-				t.Errorf("consolidate found %d errors: %v", n, res.Problems)
+				ps, _ := res.AllProblems()
+				t.Errorf("consolidate found %d errors: %v", n, ps)
 			}
 			if res.Townships() != 1 {
 				t.Fatalf("consolidate counted %d submissions, want 1", res.Townships())

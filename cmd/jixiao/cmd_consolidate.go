@@ -179,7 +179,7 @@ func outcome(res *consolidate.Result) error {
 
 func printSummary(w io.Writer, res *consolidate.Result, out string) {
 	_, county := res.Totals()
-	fmt.Fprintf(w, "已读取 %d 个文件，汇总 %d 个乡镇、%d 个项目、%d 条指标。\n", len(res.Sources), res.Townships(), county.Projects, county.Indicators)
+	fmt.Fprintf(w, "已读取 %d 个文件，汇总 %d 个乡镇、%d 个项目、%d 条指标。\n", res.SourceCount(), res.Townships(), county.Projects, county.Indicators)
 	fmt.Fprintf(w, "预算数合计 %s %s。\n", consolidateAmount(res, county), res.Unit)
 	fmt.Fprintf(w, "发现错误 %d 个、警告 %d 个", res.Errors(), res.Warnings())
 	if out != "" {

@@ -7,6 +7,7 @@ import (
 
 	"jixiao/consolidate"
 	"jixiao/convert"
+	"jixiao/templates"
 )
 
 func validateCommand() *cli.Command {
@@ -22,8 +23,12 @@ func validateCommand() *cli.Command {
 				return err
 			}
 			res.Close() // only the problems and totals are needed
-			for _, p := range res.Problems {
-				fmt.Fprintln(c.App.Writer, p.Error())
+			err = res.EachProblem(func(p templates.Problem) error {
+				_, err := fmt.Fprintln(c.App.Writer, p.Error())
+				return err
+			})
+			if err != nil {
+				return err
 			}
 			if !c.Bool("quiet") {
 				printSummary(c.App.ErrWriter, res, "")

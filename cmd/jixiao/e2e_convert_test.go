@@ -57,7 +57,11 @@ func countyDump(t *testing.T, paths ...string) (string, consolidate.Totals) {
 			}
 		}
 	}
-	for _, p := range res.Problems {
+	problems, err := res.AllProblems()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
 		fmt.Fprintf(&b, "%s %s [%s] %s\n", p.Severity, p.Rule, p.Project, p.Message)
 	}
 	_, county := res.Totals()
