@@ -320,10 +320,12 @@ func (r *Result) projectsOf(t *tally, buf *[]byte) ([]projectTally, error) {
 }
 
 // Close releases the full submissions and removes the run's temporary
-// files; the records of the projects move into memory (a few hundred bytes
-// a township). Afterwards the totals, problems and sources remain (the
-// summary sheets and the report can still be made) but EachSubmission
-// fails. Close may be called more than once.
+// files; the records of the projects, the sources and the problems move
+// into memory (a few hundred bytes a township). Afterwards the totals,
+// problems and sources remain (the summary sheets and the report can still
+// be made) but EachSubmission fails. With thousands of townships, make the
+// report before Close: until then it reads them from the file, a township
+// at a time. Close may be called more than once.
 func (r *Result) Close() error {
 	if r == nil || r.store == nil {
 		return nil

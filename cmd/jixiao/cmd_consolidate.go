@@ -70,7 +70,9 @@ func runConsolidate(c *cli.Context) error {
 	if err := consolidate.WriteWorkbook(c.Context, res, out, opt); err != nil {
 		return err
 	}
-	res.Close() // the report and the summary need only the totals
+	// res stays open (closed when the command ends): the report reads the
+	// projects, sources and problems back from its temporary file rather
+	// than loading them all into memory
 	summaryTo := c.App.Writer
 	if jsonPath := c.String("json"); jsonPath != "" {
 		rep, err := consolidate.NewReport(res, opt, out)

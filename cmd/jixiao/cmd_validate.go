@@ -22,7 +22,7 @@ func validateCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			res.Close() // only the problems and totals are needed
+			defer res.Close()
 			err = res.EachProblem(func(p templates.Problem) error {
 				_, err := fmt.Fprintln(c.App.Writer, p.Error())
 				return err
