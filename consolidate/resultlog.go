@@ -79,27 +79,28 @@ func newResultLog(recs *recordFile, sources []SourceFile, problems []templates.P
 		chunk = defaultLogChunk
 	}
 	l := &resultLog{recs: recs}
-	w := logWriter{recs: recs, sec: &l.sources, chunk: chunk}
-	for _, s := range sources {
-		w.buf = appendSourceFile(w.buf, s)
-		if err := w.add(s.Err); err != nil {
-			return nil, err
-		}
+	w := &logWriter{recs: recs, chunk: chunk}
+	err := logAll(w, &l.sources, sources, appendSourceFile, func(s SourceFile) error { return s.Err })
+	if err == nil {
+		err = logAll(w, &l.problems, problems, appendProblem, func(p templates.Problem) error { return p.Err })
 	}
-	if err := w.flush(); err != nil {
-		return nil, err
-	}
-	w.sec = &l.problems
-	for _, p := range problems {
-		w.buf = appendProblem(w.buf, p)
-		if err := w.add(p.Err); err != nil {
-			return nil, err
-		}
-	}
-	if err := w.flush(); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	return l, nil
+}
+
+// logAll stores items in sec through w, each encoded by enc, with its error
+// errOf.
+func logAll[T any](w *logWriter, sec *logSection, items []T, enc func([]byte, T) []byte, errOf func(T) error) error {
+	w.sec = sec
+	for _, it := range items {
+		w.buf = enc(w.buf, it)
+		if err := w.add(errOf(it)); err != nil {
+			return err
+		}
+	}
+	return w.flush()
 }
 
 func appendSourceFile(b []byte, s SourceFile) []byte {
@@ -118,18 +119,18 @@ func appendProblem(b []byte, p templates.Problem) []byte {
 	return b
 }
 
-// sourceFile decodes a record of appendSourceFile.
-func (d *recordDecoder) sourceFile() SourceFile {
-	var s SourceFile
+// sourceFile decodes a record of appendSourceFile; err is its error.
+func (d *recordDecoder) sourceFile(err error) SourceFile {
+	s := SourceFile{Err: err}
 	s.Path, s.Township, s.Format, s.Encoding, s.SHA256, s.Status = d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
 	s.Unit = convert.Unit(d.uvarint())
 	s.Projects = int(d.uvarint())
 	return s
 }
 
-// problem decodes a record of appendProblem.
-func (d *recordDecoder) problem() templates.Problem {
-	var p templates.Problem
+// problem decodes a record of appendProblem; err is its error.
+func (d *recordDecoder) problem(err error) templates.Problem {
+	p := templates.Problem{Err: err}
 	p.Severity = templates.Severity(d.uvarint())
 	p.Rule, p.Township = d.str(), d.str()
 	p.Src.File, p.Src.Sheet, p.Src.Cell = d.str(), d.str(), d.str()
@@ -137,9 +138,9 @@ func (d *recordDecoder) problem() templates.Problem {
 	return p
 }
 
-// each decodes the records of sec in order, calling fn with each record's
-// position, its decoder and its error; fn decodes exactly one record.
-func (l *resultLog) each(sec *logSection, what string, fn func(i int, d *recordDecoder, err error) error) error {
+// eachLogged decodes the records of sec in order with dec, given each
+// record's error, and calls fn with each.
+func eachLogged[T any](l *resultLog, sec *logSection, what string, dec func(*recordDecoder, error) T, fn func(T) error) error {
 	var buf []byte
 	i := 0
 	for _, ref := range sec.chunks {
@@ -151,47 +152,24 @@ func (l *resultLog) each(sec *logSection, what string, fn func(i int, d *recordD
 			buf = b // the buffer get grew (a record in memory is never written to)
 		}
 		d := recordDecoder{b: b}
-		for len(d.b) > 0 && d.err == nil {
+		for len(d.b) > 0 {
 			if i >= sec.n {
 				return fmt.Errorf("读回%s：%w", what, errRecord)
 			}
-			if err := fn(i, &d, sec.errs[i]); err != nil {
+			v := dec(&d, sec.errs[i])
+			if d.err != nil {
+				return fmt.Errorf("读回%s：%w", what, d.err)
+			}
+			if err := fn(v); err != nil {
 				return err
 			}
 			i++
-		}
-		if d.err != nil {
-			return fmt.Errorf("读回%s：%w", what, d.err)
 		}
 	}
 	if i != sec.n {
 		return fmt.Errorf("读回%s：%w", what, errRecord)
 	}
 	return nil
-}
-
-// eachSource calls fn with each source in order.
-func (l *resultLog) eachSource(fn func(SourceFile) error) error {
-	return l.each(&l.sources, "来源清单", func(_ int, d *recordDecoder, err error) error {
-		s := d.sourceFile()
-		if d.err != nil {
-			return nil // reported by each
-		}
-		s.Err = err
-		return fn(s)
-	})
-}
-
-// eachProblem calls fn with each problem in order.
-func (l *resultLog) eachProblem(fn func(templates.Problem) error) error {
-	return l.each(&l.problems, "校验问题", func(_ int, d *recordDecoder, err error) error {
-		p := d.problem()
-		if d.err != nil {
-			return nil // reported by each
-		}
-		p.Err = err
-		return fn(p)
-	})
 }
 
 // finish counts the problems, then moves the sources and problems into the
@@ -238,7 +216,7 @@ func (r *Result) EachSource(fn func(SourceFile) error) error {
 	if r.log == nil {
 		return nil
 	}
-	return r.log.eachSource(fn)
+	return eachLogged(r.log, &r.log.sources, "来源清单", (*recordDecoder).sourceFile, fn)
 }
 
 // EachProblem calls fn with every problem (the rows of 校验问题), ordered by
@@ -250,7 +228,7 @@ func (r *Result) EachProblem(fn func(templates.Problem) error) error {
 	if r.log == nil {
 		return nil
 	}
-	return r.log.eachProblem(fn)
+	return eachLogged(r.log, &r.log.problems, "校验问题", (*recordDecoder).problem, fn)
 }
 
 // AllSources returns every source at once: for small runs and tests;

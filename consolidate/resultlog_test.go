@@ -16,21 +16,13 @@ import (
 // problemsOf is every problem of res.
 func problemsOf(t *testing.T, res *Result) []templates.Problem {
 	t.Helper()
-	ps, err := res.AllProblems()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ps
+	return all(t, res.AllProblems)
 }
 
 // sourcesOf is every source of res.
 func sourcesOf(t *testing.T, res *Result) []SourceFile {
 	t.Helper()
-	ss, err := res.AllSources()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ss
+	return all(t, res.AllSources)
 }
 
 // logFixture is a few sources and problems, some with errors.

@@ -10,34 +10,32 @@ import (
 	"jixiao/templates"
 )
 
-// subsOf returns res's counted submissions.
-func subsOf(t *testing.T, res *consolidate.Result) []*templates.Submission {
+// all returns what list gives, failing the test on its error.
+func all[T any](t *testing.T, list func() ([]T, error)) []T {
 	t.Helper()
-	subs, err := res.AllSubmissions()
+	v, err := list()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return subs
+	return v
+}
+
+// subsOf returns res's counted submissions.
+func subsOf(t *testing.T, res *consolidate.Result) []*templates.Submission {
+	t.Helper()
+	return all(t, res.AllSubmissions)
 }
 
 // problemsOf returns every problem of res.
 func problemsOf(t *testing.T, res *consolidate.Result) []templates.Problem {
 	t.Helper()
-	ps, err := res.AllProblems()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ps
+	return all(t, res.AllProblems)
 }
 
 // sourcesOf returns every source of res.
 func sourcesOf(t *testing.T, res *consolidate.Result) []consolidate.SourceFile {
 	t.Helper()
-	ss, err := res.AllSources()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ss
+	return all(t, res.AllSources)
 }
 
 // The county workbook is the same bytes whether the submissions were held in

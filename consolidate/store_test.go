@@ -10,14 +10,20 @@ import (
 	"jixiao/templates"
 )
 
-// subsOf returns res's counted submissions.
-func subsOf(t *testing.T, res *Result) []*templates.Submission {
+// all returns what list gives, failing the test on its error.
+func all[T any](t *testing.T, list func() ([]T, error)) []T {
 	t.Helper()
-	subs, err := res.AllSubmissions()
+	v, err := list()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return subs
+	return v
+}
+
+// subsOf returns res's counted submissions.
+func subsOf(t *testing.T, res *Result) []*templates.Submission {
+	t.Helper()
+	return all(t, res.AllSubmissions)
 }
 
 // Submissions read back from the spill file are the ones read, field for

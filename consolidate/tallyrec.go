@@ -117,6 +117,12 @@ func (d *recordDecoder) str() string {
 	return s
 }
 
+// skip passes over a string.
+func (d *recordDecoder) skip() {
+	n := d.count()
+	d.b = d.b[n:]
+}
+
 func (d *recordDecoder) place() *place {
 	id := d.uvarint()
 	if id == 0 || d.err != nil {

@@ -310,6 +310,21 @@ func (x *unitCostIndex) row(g *unitCostGroup, b []byte) (UnitCostRow, error) {
 		Src: at.source(t.file)}, nil
 }
 
+// value decodes of record b only its value, in the index's unit (see row).
+func (x *unitCostIndex) value(b []byte) (decimal.Decimal, error) {
+	d := recordDecoder{b: b, in: x.res.in}
+	d.uvarint() // township
+	d.skip()    // project name
+	d.skip()    // 项目编码
+	text := x.res.in.costByID(d.uvarint())
+	num := d.exact()
+	if d.err != nil || text == nil {
+		return decimal.Decimal{}, errRecord
+	}
+	v, _ := IndicatorInUnit(costTally{costText: text, num: num}.value(), x.u)
+	return v, nil
+}
+
 // eachGroup calls fn with the rows of each group in turn, with the group's
 // median and each row's 偏离率 and flag. A group is read twice: for its
 // values, then for its rows one at a time, so that only the values of the
@@ -327,8 +342,8 @@ func (x *unitCostIndex) eachGroup(threshold decimal.Decimal, fn func(r UnitCostR
 		buf  []byte
 	)
 	r := bufio.NewReaderSize(nil, unitCostBuf)
-	// each reads group g's rows in order
-	each := func(g *unitCostGroup, fn func(UnitCostRow) error) error {
+	// each reads group g's records in order
+	each := func(g *unitCostGroup, fn func(rec []byte) error) error {
 		r.Reset(io.NewSectionReader(x.file, g.off, g.size))
 		for range g.count {
 			var err error
@@ -336,11 +351,7 @@ func (x *unitCostIndex) eachGroup(threshold decimal.Decimal, fn func(r UnitCostR
 				return fmt.Errorf("读回单位成本：%w", err)
 			}
 			_, n := binary.Uvarint(buf)
-			row, err := x.row(g, buf[n:])
-			if err != nil {
-				return fmt.Errorf("读回单位成本：%w", err)
-			}
-			if err := fn(row); err != nil {
+			if err := fn(buf[n:]); err != nil {
 				return err
 			}
 		}
@@ -349,8 +360,12 @@ func (x *unitCostIndex) eachGroup(threshold decimal.Decimal, fn func(r UnitCostR
 	for _, gi := range x.order {
 		g := &x.groups[gi]
 		vals = vals[:0]
-		err := each(g, func(r UnitCostRow) error {
-			vals = append(vals, packDecimal(r.Value))
+		err := each(g, func(rec []byte) error {
+			v, err := x.value(rec)
+			if err != nil {
+				return fmt.Errorf("读回单位成本：%w", err)
+			}
+			vals = append(vals, packDecimal(v))
 			return nil
 		})
 		if err != nil {
@@ -358,11 +373,15 @@ func (x *unitCostIndex) eachGroup(threshold decimal.Decimal, fn func(r UnitCostR
 		}
 		med := medianExact(vals)
 		first := true
-		err = each(g, func(r UnitCostRow) error {
+		err = each(g, func(rec []byte) error {
+			r, err := x.row(g, rec)
+			if err != nil {
+				return fmt.Errorf("读回单位成本：%w", err)
+			}
 			r.Median, r.Count = med, g.count
 			r.Deviation, r.HasDeviation = deviation(r.Value, med)
 			r.Flag = flag(r.Deviation, r.HasDeviation, threshold)
-			err := fn(r, first)
+			err = fn(r, first)
 			first = false
 			return err
 		})
