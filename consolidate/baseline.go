@@ -15,7 +15,9 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/consolidate/review"
 	"jixiao/convert"
+	"jixiao/templates"
 )
 
 // ErrBaseline means the 基期 (prior-year) data could not be used.
@@ -35,6 +37,10 @@ type Baseline struct {
 	// only county workbooks were given). It is closed: its totals, problems
 	// and sources remain, its full submissions do not.
 	Result *Result
+	// Targets are the 基期 forms' minimum targets by project and 三级指标,
+	// for the review's R9 (empty when only county workbooks were given,
+	// which do not keep the indicators' parsed values).
+	Targets *review.Targets
 }
 
 // LoadBaseline reads the 基期 from paths: each may be a prior county workbook
@@ -45,7 +51,7 @@ type Baseline struct {
 //
 //	base, err := consolidate.LoadBaseline(ctx, []string{"samples/2023"}, consolidate.Options{}, nil)
 func LoadBaseline(ctx context.Context, paths []string, opt Options, cat *Categorizer) (*Baseline, error) {
-	b := &Baseline{Pivot: newPivot()}
+	b := &Baseline{Pivot: newPivot(), Targets: review.NewTargets(Category)}
 	var townshipPaths []string
 	owner := map[string]string{}
 	merge := func(p *Pivot, src string) error {
@@ -80,6 +86,7 @@ func LoadBaseline(ctx context.Context, paths []string, opt Options, cat *Categor
 	}
 	if len(townshipPaths) > 0 {
 		opt.Progress = nil
+		opt.Rules = review.None() // the 基期 is not reviewed
 		res, err := Run(ctx, townshipPaths, opt)
 		if err != nil {
 			return nil, fmt.Errorf("%w：%w", ErrBaseline, err)
@@ -89,6 +96,14 @@ func LoadBaseline(ctx context.Context, paths []string, opt Options, cat *Categor
 			return nil, fmt.Errorf("%w：%s 中没有可读取的乡镇文件", ErrBaseline, strings.Join(townshipPaths, "、"))
 		}
 		p, err := BuildPivot(res, cat)
+		if err == nil {
+			err = res.EachSubmission(func(sub *templates.Submission) error {
+				for i := range sub.Projects {
+					b.Targets.Add(sub.Township.Value, &sub.Projects[i])
+				}
+				return nil
+			})
+		}
 		res.Close()
 		if err != nil {
 			return nil, fmt.Errorf("%w：%w", ErrBaseline, err)

@@ -24,6 +24,7 @@ type Report struct {
 	Baseline   *BaselineReport  `json:"baseline,omitempty"`
 	Errors     int              `json:"errors"`
 	Warnings   int              `json:"warnings"`
+	Rules      []RuleReport     `json:"rules"`
 	Problems   []ProblemReport  `json:"problems"`
 	Sources    []SourceReport   `json:"sources"`
 }
@@ -45,6 +46,19 @@ type TownshipReport struct {
 	Name string `json:"name"`
 	File string `json:"file"`
 	TotalsReport
+	// Conclusion is the 审核结论: 通过 or 需修改：n 项.
+	Conclusion string `json:"conclusion"`
+}
+
+// RuleReport is one review rule as configured, with its counts.
+type RuleReport struct {
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	Level     string `json:"level"`
+	Basis     string `json:"basis"`
+	Enabled   bool   `json:"enabled"`
+	Findings  int    `json:"findings"`
+	Townships int    `json:"townships"`
 }
 
 // CategoryReport is one 类别's county total.
@@ -68,12 +82,18 @@ type BaselineReport struct {
 type ProblemReport struct {
 	Level    string `json:"level"`
 	Rule     string `json:"rule"`
+	RuleID   string `json:"rule_id,omitempty"`
 	Township string `json:"township,omitempty"`
 	File     string `json:"file,omitempty"`
 	Sheet    string `json:"sheet,omitempty"`
 	Cell     string `json:"cell,omitempty"`
 	Project  string `json:"project,omitempty"`
-	Message  string `json:"message"`
+	// ProjectName is the 项目名称.
+	ProjectName string `json:"project_name,omitempty"`
+	Message     string `json:"message"`
+	// Suggestion is the 处理建议; Basis the review rule's basis.
+	Suggestion string `json:"suggestion,omitempty"`
+	Basis      string `json:"basis,omitempty"`
 }
 
 // SourceReport is one input file and what became of it.
@@ -104,7 +124,13 @@ func NewReport(res *Result, opt WriteOptions, output string) (Report, error) {
 		Total: totals(county), Errors: res.Errors(), Warnings: res.Warnings(),
 		Townships: []TownshipReport{}, Categories: []CategoryReport{}, Problems: []ProblemReport{}, Sources: []SourceReport{}}
 	for i, sub := range res.counted {
-		rep.Townships = append(rep.Townships, TownshipReport{Name: sub.township, File: sub.file, TotalsReport: totals(per[i])})
+		rep.Townships = append(rep.Townships, TownshipReport{Name: sub.township, File: sub.file, TotalsReport: totals(per[i]),
+			Conclusion: Conclusion(per[i].Errors)})
+	}
+	rep.Rules = []RuleReport{}
+	for _, rc := range res.RuleCounts() {
+		rep.Rules = append(rep.Rules, RuleReport{ID: rc.ID, Name: rc.Name, Level: rc.Severity.String(), Basis: rc.Basis,
+			Enabled: rc.Enabled, Findings: rc.Findings, Townships: rc.Townships})
 	}
 	pivot, err := BuildPivot(res, opt.Categories)
 	if err != nil {
@@ -133,8 +159,9 @@ func NewReport(res *Result, opt WriteOptions, output string) (Report, error) {
 		rep.Baseline = br
 	}
 	err = res.EachProblem(func(p templates.Problem) error {
-		rep.Problems = append(rep.Problems, ProblemReport{Level: p.Severity.String(), Rule: p.Rule, Township: p.Township,
-			File: p.Src.File, Sheet: p.Src.Sheet, Cell: p.Src.Cell, Project: p.Project, Message: p.Message})
+		rep.Problems = append(rep.Problems, ProblemReport{Level: p.Severity.String(), Rule: p.Rule, RuleID: p.RuleID, Township: p.Township,
+			File: p.Src.File, Sheet: p.Src.Sheet, Cell: p.Src.Cell, Project: p.Project, ProjectName: p.ProjectName, Message: p.Message,
+			Suggestion: p.Suggestion, Basis: ruleBasis(p.RuleID)})
 		return nil
 	})
 	if err == nil {

@@ -113,7 +113,8 @@ func appendSourceFile(b []byte, s SourceFile) []byte {
 
 func appendProblem(b []byte, p templates.Problem) []byte {
 	b = binary.AppendUvarint(b, uint64(p.Severity))
-	for _, str := range [...]string{p.Rule, p.Township, p.Src.File, p.Src.Sheet, p.Src.Cell, p.Project, p.Message} {
+	for _, str := range [...]string{p.Rule, p.Township, p.Src.File, p.Src.Sheet, p.Src.Cell, p.Project, p.Message,
+		p.RuleID, p.ProjectName, p.Suggestion} {
 		b = appendString(b, str)
 	}
 	return b
@@ -135,6 +136,7 @@ func (d *recordDecoder) problem(err error) templates.Problem {
 	p.Rule, p.Township = d.str(), d.str()
 	p.Src.File, p.Src.Sheet, p.Src.Cell = d.str(), d.str(), d.str()
 	p.Project, p.Message = d.str(), d.str()
+	p.RuleID, p.ProjectName, p.Suggestion = d.str(), d.str(), d.str()
 	return p
 }
 
@@ -176,6 +178,7 @@ func eachLogged[T any](l *resultLog, sec *logSection, what string, dec func(*rec
 // log.
 func (r *Result) finish(chunk int) error {
 	r.countProblems()
+	r.review.count(r.problems)
 	l, err := newResultLog(r.records, r.sources, r.problems, chunk)
 	if err != nil {
 		return fmt.Errorf("暂存来源清单和校验问题：%w", err)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"jixiao/consolidate/review"
 	"jixiao/convert"
 	"jixiao/templates"
 )
@@ -32,6 +33,9 @@ type Options struct {
 	// 0 means DefaultKeepInMemory, a negative number none. The result is the
 	// same either way.
 	KeepInMemory int
+	// Rules is the review rule set run over every submission (nil:
+	// review.Default(); review.None() runs none).
+	Rules *review.Config
 	// logChunk is the size of the chunks in which the sources and problems
 	// are stored (0: defaultLogChunk); tests make it small.
 	logChunk int
@@ -90,6 +94,8 @@ type Result struct {
 	// texts and places.
 	records *recordFile
 	in      *interner
+	// review is the rule set as configured and its counts by rule.
+	review reviewTally
 }
 
 // ErrNoInput means no file to read was found under the paths given.
@@ -172,6 +178,9 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 	if opt.Unit == convert.UnitUnknown {
 		opt.Unit = convert.UnitWan
 	}
+	if opt.Rules == nil {
+		opt.Rules = review.Default()
+	}
 	files, skipped, err := CollectFiles(paths)
 	if err != nil {
 		return nil, err
@@ -179,7 +188,8 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 	if len(files) == 0 {
 		return nil, fmt.Errorf("%w：%s", ErrNoInput, strings.Join(paths, "、"))
 	}
-	res := &Result{Unit: opt.Unit, store: newSubmissionStore(opt.KeepInMemory), records: &recordFile{}, in: newInterner()}
+	res := &Result{Unit: opt.Unit, store: newSubmissionStore(opt.KeepInMemory), records: &recordFile{}, in: newInterner(),
+		review: reviewTally{rules: opt.Rules.Rules()}}
 	sources, problems, err := readAll(ctx, files, opt, res)
 	if err != nil {
 		res.store.close()
@@ -308,6 +318,7 @@ func readOne(ctx context.Context, path string, opt Options, res *Result) (out re
 		sf.Township, sf.Format, sf.Encoding = sub.Township.Value, sub.Format, sub.Encoding
 		sf.Unit, sf.Projects, sf.SHA256 = sub.Unit, len(sub.Projects), sub.SHA256
 		problems := append(append([]templates.Problem(nil), sub.Problems...), Validate(sub, opt.Unit)...)
+		problems = append(problems, review.Check(sub, opt.Rules)...)
 		t, err := newTally(sub, res.in, res.records)
 		if err == nil {
 			err = res.store.put(t, sub)

@@ -35,7 +35,7 @@ func sumCell(style int, value interface{}, ref string) excelize.Cell {
 // formulas that also carry their computed values.
 func (w *bookWriter) summary() error {
 	t := w.newTable(SheetSummary, []column{{header: "乡镇"}, {header: "项目数"}, {header: "预算数"}, {header: "财政资金"}, {header: "其他资金"},
-		{header: "3月底"}, {header: "6月底"}, {header: "10月底"}, {header: "12月底"}, {header: "指标数"}, {header: "错误数"}, {header: "警告数"}})
+		{header: "3月底"}, {header: "6月底"}, {header: "10月底"}, {header: "12月底"}, {header: "指标数"}, {header: "错误数"}, {header: "警告数"}, {header: "审核结论"}})
 	t.freezeCols = 1
 	t.notes = []string{"注：3月底至12月底是各乡镇已填写的累计支出计划之和；未填写（空白）的不计入，" +
 		"所以各列合计之间可能不呈累计关系。各乡镇的填写情况见「项目明细」。"}
@@ -56,14 +56,15 @@ func (w *bookWriter) summary() error {
 		sum(3, m(county.Budget), w.st.totalMoney), sum(4, m(county.Fiscal), w.st.totalMoney), sum(5, m(county.Other), w.st.totalMoney),
 		sum(6, m(county.Plan[0]), w.st.totalMoney), sum(7, m(county.Plan[1]), w.st.totalMoney),
 		sum(8, m(county.Plan[2]), w.st.totalMoney), sum(9, m(county.Plan[3]), w.st.totalMoney),
-		sum(10, county.Indicators, w.st.total), sum(11, county.Errors, w.st.total), sum(12, county.Warnings, w.st.total)}
+		sum(10, county.Indicators, w.st.total), sum(11, county.Errors, w.st.total), sum(12, county.Warnings, w.st.total),
+		excelize.Cell{StyleID: w.st.totalText, Value: reviseCount(w.res.counted)}}
 	return t.writeStreamed(func(emit func([]interface{}) error) error {
 		for _, sub := range w.res.counted {
 			p := sub.totalsWithCounts()
 			err := emit([]interface{}{w.txt(sub.township), w.num(p.Projects),
 				w.moneyCell(p.Budget), w.moneyCell(p.Fiscal), w.moneyCell(p.Other),
 				w.moneyCell(p.Plan[0]), w.moneyCell(p.Plan[1]), w.moneyCell(p.Plan[2]), w.moneyCell(p.Plan[3]),
-				w.num(p.Indicators), w.num(p.Errors), w.num(p.Warnings)})
+				w.num(p.Indicators), w.num(p.Errors), w.num(p.Warnings), w.txt(Conclusion(p.Errors))})
 			if err != nil {
 				return err
 			}

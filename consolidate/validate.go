@@ -23,6 +23,8 @@ const (
 	RulePlanExceeds   = "支出计划超预算"
 	RulePlanYearEnd   = "12月底不等于预算数"
 	RuleIndicatorKind = "指标类别缺失"
+	// RuleIndicatorRow is no longer raised: blank indicator cells are the
+	// review's R1 (consolidate/review).
 	RuleIndicatorRow  = "指标行不完整"
 	RuleDuplicateCode = "项目编码重复"
 	RuleNoProjects    = "未找到项目"
@@ -65,11 +67,13 @@ type validator struct {
 	sub  *templates.Submission
 	unit convert.Unit
 	out  []templates.Problem
+	// name is the 项目名称 of the project being checked.
+	name string
 }
 
 func (v *validator) add(sev templates.Severity, rule string, src templates.Source, code, msg string, err error) {
 	v.out = append(v.out, templates.Problem{Severity: sev, Rule: rule, Township: v.sub.Township.Value,
-		Src: src, Project: code, Message: msg, Err: err})
+		Src: src, Project: code, ProjectName: v.name, Message: msg, Err: err})
 }
 
 // amt renders an amount in the validator's unit with its unit name.
@@ -78,6 +82,7 @@ func (v *validator) amt(d decimal.Decimal) string {
 }
 
 func (v *validator) project(p *templates.Project) {
+	v.name = p.Name.Value
 	code := p.Code.Value
 	label := code
 	if label == "" {
@@ -149,14 +154,9 @@ func (v *validator) plan(p *templates.Project, label string) {
 
 func (v *validator) indicators(p *templates.Project, label string) {
 	kinds := map[string]bool{}
+	// a blank 三级指标 or 指标值 is the review's (R1 指标须填写完整)
 	for _, ind := range p.Indicators {
 		kinds[templates.Level1Kind(ind.Level1.Value)] = true
-		if ind.Level3.Value == "" {
-			v.add(templates.Warning, RuleIndicatorRow, ind.Level3.Src, label, "三级指标未填写", nil)
-		}
-		if ind.Value.Value == "" {
-			v.add(templates.Warning, RuleIndicatorRow, ind.Value.Src, label, fmt.Sprintf("指标「%s」的指标值未填写", ind.Level3.Value), nil)
-		}
 	}
 	for _, k := range []string{"产出", "效益", "满意度"} {
 		if !kinds[k] {

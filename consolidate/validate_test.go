@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao/consolidate"
+	"jixiao/consolidate/review"
 	"jixiao/convert"
 	"jixiao/templates"
 )
@@ -69,7 +70,7 @@ func TestValidateRules(t *testing.T) {
 		{"2021 framework with 成本指标", func(p *templates.Project) {
 			p.Indicators = indicators("产出指标", "成本指标", "效益指标", "满意度指标")
 		}, nil},
-		{"indicator without value", func(p *templates.Project) { p.Indicators[0].Value.Value = "" }, []string{consolidate.RuleIndicatorRow}},
+		{"indicator without value: left to the review's R1", func(p *templates.Project) { p.Indicators[0].Value.Value = "" }, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -90,6 +91,24 @@ func TestValidateRules(t *testing.T) {
 				t.Errorf("rules = %v, want %v", got, want)
 			}
 		})
+	}
+}
+
+// TestBlankIndicatorIsReviewed: the blank 指标值 Validate leaves alone is
+// flagged by the review (R1) at its cell, as an error.
+func TestBlankIndicatorIsReviewed(t *testing.T) {
+	p := sound()
+	p.Indicators[0].Value.Value = ""
+	p.Indicators[0].Value.Src = templates.Source{File: "王官营镇.xlsx", Sheet: "项目绩效目标表", Cell: "E12"}
+	sub := &templates.Submission{Township: templates.Text{Value: "王官营镇"}, Projects: []templates.Project{p}}
+	var got []string
+	for _, pr := range review.Check(sub, review.Default()) {
+		if pr.RuleID == "R1" && pr.Severity == templates.Error {
+			got = append(got, pr.Src.Cell)
+		}
+	}
+	if strings.Join(got, ",") != "E12" {
+		t.Errorf("R1 flagged %v, want E12", got)
 	}
 }
 

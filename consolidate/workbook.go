@@ -130,7 +130,7 @@ func BuildWorkbookContext(ctx context.Context, res *Result, opt WriteOptions) (*
 	f.SetActiveSheet(0)
 	w := &bookWriter{ctx: ctx, f: f, res: res, opt: opt, pivot: pivot, streams: map[string]*sheetStream{}}
 	b := &Workbook{f: f, streams: w.streams}
-	steps := []func() error{w.styles, w.summary, w.pivotSheet, w.analyses}
+	steps := []func() error{w.styles, w.summary, w.reviewSheet, w.pivotSheet, w.analyses}
 	if opt.Baseline != nil {
 		steps = append(steps, w.baseline)
 	}

@@ -16,7 +16,7 @@ func (r *reader) readIndicators(sh *convert.Sheet, header, end int, code string)
 	cols := map[Field]int{}
 	for col, cell := range sh.Rows[header] {
 		switch f := MatchLabel(cell).Field; f {
-		case FieldLevel1, FieldLevel2, FieldLevel3, FieldDesc, FieldValue, FieldBasis:
+		case FieldLevel1, FieldLevel2, FieldLevel3, FieldDesc, FieldValue, FieldBasis, FieldWeight:
 			if _, dup := cols[f]; !dup {
 				cols[f] = col
 			}
@@ -38,6 +38,9 @@ func (r *reader) readIndicators(sh *convert.Sheet, header, end int, code string)
 		ind := Indicator{
 			Level1: at(row, FieldLevel1), Level2: at(row, FieldLevel2), Level3: at(row, FieldLevel3),
 			Desc: at(row, FieldDesc), Value: at(row, FieldValue), Basis: at(row, FieldBasis),
+		}
+		if _, ok := cols[FieldWeight]; ok {
+			ind.Weight = at(row, FieldWeight)
 		}
 		if ind.Level3.Value == "" && ind.Desc.Value == "" && ind.Value.Value == "" && ind.Basis.Value == "" {
 			// A pre-labelled template row left unfilled, or the end of the table.

@@ -145,6 +145,7 @@ type Indicator struct {
 	Desc   Text // 绩效指标描述
 	Value  Text // 指标值, raw
 	Basis  Text // 指标值确定依据
+	Weight Text // 分值/权重, where the form has such a column
 	// Parsed is the 指标值 parsed, money in 元 (convert to the output unit
 	// when presenting). ParsedOK is false when it could not be understood.
 	Parsed   convert.IndicatorValue
@@ -179,6 +180,13 @@ type Problem struct {
 	Src      Source
 	Project  string // 项目编码 where the problem belongs to a project
 	Message  string
+	// RuleID is the id of a review rule (R1…R9; see consolidate/review),
+	// "" for the other checks.
+	RuleID string
+	// ProjectName is the 项目名称 where the problem belongs to a project.
+	ProjectName string
+	// Suggestion is the 处理建议: what to change, where one can be given.
+	Suggestion string
 	// Err is the underlying error, when there is one (for errors.Is/As).
 	Err error
 }
@@ -189,10 +197,25 @@ func (p Problem) Error() string {
 	if loc == "" {
 		loc = p.Township
 	}
+	s := ""
 	if p.Project != "" {
-		return fmt.Sprintf("%s %s [%s] %s：%s", p.Severity, loc, p.Project, p.Rule, p.Message)
+		s = fmt.Sprintf("%s %s [%s] %s：%s", p.Severity, loc, p.Project, p.RuleLabel(), p.Message)
+	} else {
+		s = fmt.Sprintf("%s %s %s：%s", p.Severity, loc, p.RuleLabel(), p.Message)
 	}
-	return fmt.Sprintf("%s %s %s：%s", p.Severity, loc, p.Rule, p.Message)
+	if p.Suggestion != "" {
+		s += "（处理建议：" + p.Suggestion + "）"
+	}
+	return s
+}
+
+// RuleLabel is the rule as 校验问题 shows it: "R4 数量指标须定量" for a review
+// rule, the rule's name for the other checks.
+func (p Problem) RuleLabel() string {
+	if p.RuleID != "" {
+		return p.RuleID + " " + p.Rule
+	}
+	return p.Rule
 }
 
 // Unwrap returns the underlying error.

@@ -47,6 +47,7 @@ const (
 	FieldItemName
 	FieldItemIndicator
 	FieldMeasures
+	FieldWeight
 )
 
 // fieldLabels maps each field to its canonical label followed by its aliases,
@@ -84,6 +85,7 @@ var fieldLabels = map[Field][]string{
 	FieldItemName:         {"名称", "分项名称", "分项"},
 	FieldItemIndicator:    {"绩效指标"},
 	FieldMeasures:         {"工作保障措施", "保障措施"},
+	FieldWeight:           {"分值", "权重", "指标分值", "指标权重", "分值(分)", "权重(%)"},
 }
 
 // Label returns the canonical label of a field, as the template writes it.

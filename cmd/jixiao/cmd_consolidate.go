@@ -19,6 +19,7 @@ func readFlags() []cli.Flag {
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "使用的 CPU 核心数，也是并行读取的文件数（默认：全部核心）；不影响结果"},
 		&cli.StringFlag{Name: "encoding", Value: "auto", Usage: "CSV 文件编码：auto、utf-8、gbk、gb18030、utf-16"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "不显示进度和摘要"},
+		rulesFlag(),
 	}
 }
 
@@ -35,7 +36,7 @@ func consolidateCommand() *cli.Command {
 			&cli.BoolFlag{Name: "timestamp", Usage: "在文档属性中写入当前时间（默认不写，相同输入得到逐字节相同的文件）"},
 			&cli.StringFlag{Name: "categories", Usage: "类别对照表（CSV，两列：匹配,类别；匹配为项目名称中的文字或正则表达式，先匹配者优先）"},
 			&cli.StringFlag{Name: "threshold", Value: "50%", Usage: "乡镇差异、单位成本的偏离率阈值，超过即标记，如 30% 或 0.3"},
-			&cli.StringSliceFlag{Name: "baseline", Usage: "基期（上年）数据：乡镇文件、文件夹或以前生成的县级汇总工作簿，可重复指定"},
+			baselineFlag(),
 			&cli.StringFlag{Name: "json", Usage: "另将摘要和全部问题写成 JSON 文件；写 - 则输出到标准输出"},
 		}, readFlags()...),
 		Action: runConsolidate,
@@ -54,18 +55,15 @@ func runConsolidate(c *cli.Context) error {
 			return err
 		}
 	}
-	res, err := readInputs(c)
+	// the 基期 is read first: the review compares each form with it (R9)
+	if opt.Baseline, err = loadBaseline(c, opt.Categories); err != nil {
+		return err
+	}
+	res, err := readInputs(c, opt.Baseline)
 	if err != nil {
 		return err
 	}
 	defer res.Close()
-	if paths := c.StringSlice("baseline"); len(paths) > 0 {
-		opt.Baseline, err = consolidate.LoadBaseline(c.Context, paths, consolidate.Options{
-			Unit: res.Unit, Jobs: c.Int("jobs"), Encoding: c.String("encoding")}, opt.Categories)
-		if err != nil {
-			return err
-		}
-	}
 	out := c.String("output")
 	if err := consolidate.WriteWorkbook(c.Context, res, out, opt); err != nil {
 		return err
@@ -152,8 +150,9 @@ func useCores(c *cli.Context) (restore func()) {
 	return func() { runtime.GOMAXPROCS(prev) }
 }
 
-// readInputs runs the reading and validation shared by consolidate and validate.
-func readInputs(c *cli.Context) (*consolidate.Result, error) {
+// readInputs runs the reading, validation and review shared by consolidate
+// and validate; base (may be nil) is the 基期 the review compares with.
+func readInputs(c *cli.Context, base *consolidate.Baseline) (*consolidate.Result, error) {
 	if c.NArg() == 0 {
 		return nil, usagef("请指定要读取的文件或文件夹")
 	}
@@ -161,9 +160,13 @@ func readInputs(c *cli.Context) (*consolidate.Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	rules, err := loadRules(c, base)
+	if err != nil {
+		return nil, err
+	}
 	return consolidate.Run(c.Context, c.Args().Slice(), consolidate.Options{
 		Unit: unit, Jobs: c.Int("jobs"), Encoding: c.String("encoding"),
-		Progress: progressPrinter(c.App.ErrWriter, c.Bool("quiet")),
+		Progress: progressPrinter(c.App.ErrWriter, c.Bool("quiet")), Rules: rules,
 	})
 }
 
@@ -183,6 +186,7 @@ func printSummary(w io.Writer, res *consolidate.Result, out string) {
 	_, county := res.Totals()
 	fmt.Fprintf(w, "已读取 %d 个文件，汇总 %d 个乡镇、%d 个项目、%d 条指标。\n", res.SourceCount(), res.Townships(), county.Projects, county.Indicators)
 	fmt.Fprintf(w, "预算数合计 %s %s。\n", consolidateAmount(res, county), res.Unit)
+	printConclusion(w, res)
 	fmt.Fprintf(w, "发现错误 %d 个、警告 %d 个", res.Errors(), res.Warnings())
 	if out != "" {
 		fmt.Fprintf(w, "，详见 %s 的「%s」工作表", out, consolidate.SheetProblems)

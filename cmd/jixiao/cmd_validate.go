@@ -15,10 +15,14 @@ func validateCommand() *cli.Command {
 		Name:      "validate",
 		Usage:     "只校验各乡镇文件，逐行列出问题（文件、工作表、单元格）",
 		ArgsUsage: "文件或文件夹...",
-		Flags:     readFlags(),
+		Flags:     append(readFlags(), baselineFlag()),
 		Action: func(c *cli.Context) error {
 			defer useCores(c)()
-			res, err := readInputs(c)
+			base, err := loadBaseline(c, nil)
+			if err != nil {
+				return err
+			}
+			res, err := readInputs(c, base)
 			if err != nil {
 				return err
 			}

@@ -1,0 +1,150 @@
+package review
+
+import (
+	"hash/maphash"
+
+	"github.com/shopspring/decimal"
+
+	"jixiao/convert"
+	"jixiao/templates"
+)
+
+// Targets are last year's minimum targets (≥, >, =, a range's lower bound),
+// by project and 三级指标, for R9. Each is a small fixed-size entry (its number,
+// comparison and unit) filed under a hash of 项目编码 + 三级指标 and under one
+// of 乡镇 + 项目名称 + 三级指标, so the index costs a few dozen bytes a target
+// and holds no text. Build it with Add, then give it to Config.Baseline.
+type Targets struct {
+	seed   maphash.Seed
+	name   func(string) string
+	m      map[uint64]target
+	units  []string
+	unitID map[string]uint16
+}
+
+// target is one baseline target.
+type target struct {
+	num  packed
+	op   string
+	unit uint16
+	// ambiguous marks a key met twice with different targets: not compared.
+	ambiguous bool
+}
+
+// packed is an exact decimal whose coefficient fits an int64.
+type packed struct {
+	coef int64
+	exp  int32
+}
+
+func (x packed) decimal() decimal.Decimal { return decimal.New(x.coef, x.exp) }
+
+// NewTargets returns an empty index. name folds a project name before it
+// is matched (for instance dropping a leading year, so that 2023年非税收入
+// matches 2024年非税收入); nil matches names as written.
+//
+//	t := review.NewTargets(consolidate.Category)
+func NewTargets(name func(string) string) *Targets {
+	if name == nil {
+		name = func(s string) string { return s }
+	}
+	return &Targets{seed: maphash.MakeSeed(), name: name, m: map[uint64]target{}, unitID: map[string]uint16{}}
+}
+
+// Len is the number of keys held.
+func (t *Targets) Len() int { return len(t.m) }
+
+// Add files the minimum targets among the indicators of p, a project of
+// township's baseline form.
+func (t *Targets) Add(township string, p *templates.Project) {
+	for i := range p.Indicators {
+		ind := &p.Indicators[i]
+		v := ind.Parsed
+		if !ind.ParsedOK || !v.HasNum || !isMinimum(v.Op) || !v.Num.Coefficient().IsInt64() {
+			continue
+		}
+		id, ok := t.unitID[v.Unit]
+		if !ok {
+			id = uint16(len(t.units))
+			t.units = append(t.units, v.Unit)
+			t.unitID[v.Unit] = id
+		}
+		e := target{num: packed{v.Num.Coefficient().Int64(), v.Num.Exponent()}, op: internOp(v.Op), unit: id}
+		for _, k := range t.keys(township, p, ind.Level3.Value) {
+			if k == 0 {
+				continue
+			}
+			if prev, dup := t.m[k]; dup {
+				if prev.unit != e.unit || prev.num.decimal().Cmp(e.num.decimal()) != 0 {
+					prev.ambiguous = true
+					t.m[k] = prev
+				}
+				continue
+			}
+			t.m[k] = e
+		}
+	}
+}
+
+// internOp returns the package's own copy of a comparison (the parsed text
+// may share memory with a whole form).
+func internOp(op string) string {
+	for _, o := range []string{convert.OpGE, convert.OpGT, convert.OpEQ, convert.OpRange} {
+		if op == o {
+			return o
+		}
+	}
+	return op
+}
+
+// keys are the code key (0 without a code) and the name key of an indicator.
+func (t *Targets) keys(township string, p *templates.Project, level3 string) [2]uint64 {
+	l3 := convert.NormalizeLabel(level3)
+	var out [2]uint64
+	var h maphash.Hash
+	if code := p.Code.Value; code != "" {
+		h.SetSeed(t.seed)
+		h.WriteString("c\x00" + code + "\x00" + l3)
+		out[0] = h.Sum64()
+	}
+	h.SetSeed(t.seed)
+	h.WriteString("n\x00" + township + "\x00" + t.name(p.Name.Value) + "\x00" + l3)
+	out[1] = h.Sum64()
+	return out
+}
+
+// baseTarget is a baseline target found for an indicator.
+type baseTarget struct {
+	num  packed
+	op   string
+	unit string
+}
+
+// String renders the target as a form writes it: "≥98%".
+func (b baseTarget) String() string {
+	op := b.op
+	if op == convert.OpRange {
+		op = convert.OpGE
+	}
+	if op == convert.OpEQ {
+		op = ""
+	}
+	return op + b.num.decimal().String() + b.unit
+}
+
+// find looks up last year's target of the same project (by 项目编码, else by
+// 乡镇 + 项目名称) and 三级指标.
+func (t *Targets) find(township string, p *templates.Project, level3 string) (baseTarget, bool) {
+	for _, k := range t.keys(township, p, level3) {
+		if k == 0 {
+			continue
+		}
+		if e, ok := t.m[k]; ok {
+			if e.ambiguous {
+				return baseTarget{}, false
+			}
+			return baseTarget{num: e.num, op: e.op, unit: t.units[e.unit]}, true
+		}
+	}
+	return baseTarget{}, false
+}

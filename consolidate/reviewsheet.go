@@ -1,0 +1,136 @@
+package consolidate
+
+import (
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+
+	"jixiao/consolidate/review"
+	"jixiao/templates"
+)
+
+// SheetReview is the sheet of the review rules and how often each was
+// broken (审核情况).
+const SheetReview = "审核情况"
+
+// Review conclusions in 汇总.
+const (
+	ConclusionPass = "通过"
+	// ConclusionRevise is followed by the number of errors to correct.
+	ConclusionRevise = "需修改"
+)
+
+// Conclusion is a township's 审核结论 from its count of errors: 通过, or
+// 需修改：n 项. An error of any check (a sum that does not add up as much as a
+// placeholder target) must be corrected before the targets are approved;
+// warnings ask for a look and do not hold approval.
+//
+//	consolidate.Conclusion(3) // "需修改：3 项"
+func Conclusion(errors int) string {
+	if errors == 0 {
+		return ConclusionPass
+	}
+	return fmt.Sprintf("%s：%d 项", ConclusionRevise, errors)
+}
+
+// RuleCount is a review rule as configured for a run and how often it was
+// broken: its findings and the townships (submissions) they are in.
+type RuleCount struct {
+	review.RuleState
+	Findings  int
+	Townships int
+}
+
+// reviewTally is what a run keeps of its review: the rules as configured
+// and, once the problems are known, the counts by rule id.
+type reviewTally struct {
+	rules     []review.RuleState
+	findings  map[string]int
+	townships map[string]int
+}
+
+// count counts the review findings among ps by rule, and the distinct
+// submissions (file and township) each rule has findings in.
+func (t *reviewTally) count(ps []templates.Problem) {
+	t.findings, t.townships = map[string]int{}, map[string]int{}
+	seen := map[string]bool{}
+	for _, p := range ps {
+		if p.RuleID == "" {
+			continue
+		}
+		t.findings[p.RuleID]++
+		if k := p.RuleID + "\x00" + problemKey(p.Src.File, p.Township); !seen[k] {
+			seen[k] = true
+			t.townships[p.RuleID]++
+		}
+	}
+}
+
+// RuleCounts returns the review rules of the run in order with how often
+// each was broken.
+//
+//	for _, rc := range res.RuleCounts() { fmt.Println(rc.ID, rc.Findings) }
+func (r *Result) RuleCounts() []RuleCount {
+	out := make([]RuleCount, len(r.review.rules))
+	for i, s := range r.review.rules {
+		out[i] = RuleCount{RuleState: s, Findings: r.review.findings[s.ID], Townships: r.review.townships[s.ID]}
+	}
+	return out
+}
+
+// reviewSheet writes 审核情况: each rule with its id, name, severity, basis,
+// whether it ran, and how many findings and townships it has.
+func (w *bookWriter) reviewSheet() error {
+	t := w.newTable(SheetReview, []column{{header: "编号"}, {header: "规则"}, {header: "级别"}, {header: "依据", max: 40, wrap: true},
+		{header: "启用"}, {header: "问题数"}, {header: "涉及乡镇数"}})
+	t.freezeCols = 1
+	t.notes = []string{fmt.Sprintf("注：共 %d 个乡镇，审核结论为“需修改”的 %d 个（见「%s」的审核结论列）；各条问题见「%s」，可按“规则”列筛选。"+
+		"级别为“警告”的规则是推断或提示，不影响审核结论。", len(w.res.counted), reviseTownships(w.res.counted), SheetSummary, SheetProblems)}
+	counts := w.res.RuleCounts()
+	total := 0
+	for _, rc := range counts {
+		total += rc.Findings
+	}
+	footer := []interface{}{excelize.Cell{StyleID: w.st.totalText, Value: "合计"}, w.txt(""), w.txt(""), w.txt(""), w.txt(""),
+		excelize.Cell{StyleID: w.st.total, Value: total}, w.txt("")}
+	return t.writeStreamed(func(emit func([]interface{}) error) error {
+		for _, rc := range counts {
+			on := "是"
+			if !rc.Enabled {
+				on = "否"
+			}
+			err := emit([]interface{}{w.txt(rc.ID), w.txt(rc.Name), w.txt(rc.Severity.String()), w.wrap(rc.Basis), w.txt(on),
+				w.num(rc.Findings), w.num(rc.Townships)})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}, footer)
+}
+
+// reviseTownships counts the townships whose 审核结论 is 需修改.
+func reviseTownships(ts []*tally) int {
+	n := 0
+	for _, t := range ts {
+		if t.errors > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// reviseCount is the 合计 of the 审核结论 column: how many townships must
+// revise.
+func reviseCount(ts []*tally) string {
+	return fmt.Sprintf("%s %d 个", ConclusionRevise, reviseTownships(ts))
+}
+
+// ruleBasis is the basis of a review rule, "" for the other checks.
+func ruleBasis(id string) string {
+	if id == "" {
+		return ""
+	}
+	r, _ := review.Lookup(id)
+	return r.Basis
+}
