@@ -126,7 +126,7 @@ func (r *reader) readBlock(sh *convert.Sheet, a anchor, start, end int) {
 		p.Plan[i] = r.money(sh, r.valueBelow(sh, l.row, l.col, end), planUnit, code)
 	}
 	if headerRow >= 0 {
-		p.Indicators = r.readIndicators(sh, headerRow, end, code)
+		p.Indicators, p.Weights = r.readIndicators(sh, headerRow, end, code)
 	}
 	if blockUnfilled(&p) {
 		// An unused block of a template: labels only, nothing entered.

@@ -11,8 +11,9 @@ import (
 )
 
 // readIndicators reads the indicator rows under a header row, carrying
-// 一级/二级指标 down over rows where they are merged or left blank.
-func (r *reader) readIndicators(sh *convert.Sheet, header, end int, code string) []Indicator {
+// 一级/二级指标 down over rows where they are merged or left blank, and their
+// 分值/权重 when the table has such a column (nil otherwise).
+func (r *reader) readIndicators(sh *convert.Sheet, header, end int, code string) ([]Indicator, []Text) {
 	cols := map[Field]int{}
 	for col, cell := range sh.Rows[header] {
 		switch f := MatchLabel(cell).Field; f {
@@ -30,6 +31,8 @@ func (r *reader) readIndicators(sh *convert.Sheet, header, end int, code string)
 		return r.text(sh, row, c)
 	}
 	var out []Indicator
+	var weights []Text
+	_, weighted := cols[FieldWeight]
 	var l1, l2 Text
 	for row := header + 1; row < end; row++ {
 		if rowEmpty(sh, row) {
@@ -39,9 +42,7 @@ func (r *reader) readIndicators(sh *convert.Sheet, header, end int, code string)
 			Level1: at(row, FieldLevel1), Level2: at(row, FieldLevel2), Level3: at(row, FieldLevel3),
 			Desc: at(row, FieldDesc), Value: at(row, FieldValue), Basis: at(row, FieldBasis),
 		}
-		if _, ok := cols[FieldWeight]; ok {
-			ind.Weight = at(row, FieldWeight)
-		}
+
 		if ind.Level3.Value == "" && ind.Desc.Value == "" && ind.Value.Value == "" && ind.Basis.Value == "" {
 			// A pre-labelled template row left unfilled, or the end of the table.
 			if (ind.Level1.Value == "" || IsFrameworkName(ind.Level1.Value)) &&
@@ -69,12 +70,15 @@ func (r *reader) readIndicators(sh *convert.Sheet, header, end int, code string)
 			}
 		}
 		out = append(out, ind)
+		if weighted {
+			weights = append(weights, at(row, FieldWeight))
+		}
 	}
 	if len(out) == 0 {
-		return nil
+		return nil, nil
 	}
 	// Kept for the whole run: without the spare capacity of appending.
-	return slices.Clone(out)
+	return slices.Clone(out), slices.Clone(weights)
 }
 
 // Thresholds for the unit plausibility check: a project of 1 亿元 or more on

@@ -133,6 +133,9 @@ type Project struct {
 	// Unit is the unit the block's amounts were stated in.
 	Unit       convert.Unit
 	Indicators []Indicator
+	// Weights are the 分值/权重 of the indicators, one for each in order,
+	// when the table has such a column; nil when it has none.
+	Weights []Text
 	// Anchor is the cell of the 项目编码 label that starts the block.
 	Anchor Source
 }
@@ -145,7 +148,6 @@ type Indicator struct {
 	Desc   Text // 绩效指标描述
 	Value  Text // 指标值, raw
 	Basis  Text // 指标值确定依据
-	Weight Text // 分值/权重, where the form has such a column
 	// Parsed is the 指标值 parsed, money in 元 (convert to the output unit
 	// when presenting). ParsedOK is false when it could not be understood.
 	Parsed   convert.IndicatorValue

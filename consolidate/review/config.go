@@ -108,7 +108,7 @@ func (c *Config) set(key, val string) error {
 		if key == SettingVague {
 			c.vague = list
 		} else {
-			c.placeholders = list
+			c.setPlaceholders(list)
 		}
 		return nil
 	case SettingMinSatisfied:

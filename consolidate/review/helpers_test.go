@@ -14,8 +14,8 @@ import (
 type row [4]string
 
 // form builds a one-project form of the given budget year and 预算数 (万元)
-// whose indicator i stands on sheet row 10+i: 三级指标 in C, 指标值 in E,
-// 分值 in G.
+// whose indicator i stands on sheet row 10+i: 三级指标 in C, 指标值 in E
+// (分值, when given, in G: see weighted).
 func form(year int, budgetWan string, rows ...row) *templates.Submission {
 	p := templates.Project{Code: templates.Text{Value: "13020824P000010100133"}, Name: templates.Text{Value: "2024年非税收入"},
 		Unit: convert.UnitWan}
@@ -26,7 +26,7 @@ func form(year int, budgetWan string, rows ...row) *templates.Submission {
 		}
 		ind := templates.Indicator{Level1: templates.Text{Value: r[0], Src: at("A")}, Level2: templates.Text{Value: r[1], Src: at("B")},
 			Level3: templates.Text{Value: r[2], Src: at("C")}, Desc: templates.Text{Value: r[2], Src: at("D")},
-			Value: templates.Text{Value: r[3], Src: at("E")}, Weight: templates.Text{Src: at("G")}}
+			Value: templates.Text{Value: r[3], Src: at("E")}}
 		if r[3] != "" {
 			v, err := convert.ParseIndicatorValue(r[3], convert.UnitYuan)
 			ind.Parsed, ind.ParsedOK = v, err == nil

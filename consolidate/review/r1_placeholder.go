@@ -20,7 +20,7 @@ func checkR1(c *checker, p *templates.Project) {
 		switch v := ind.Value.Value; {
 		case v == "":
 			c.flag(p, ind.Value.Src, fmt.Sprintf("指标「%s」的指标值未填写", ind.Level3.Value), "填写指标值，如 "+c.example(ind))
-		case c.cfg.isPlaceholder(v):
+		case c.isEmpty(i):
 			c.flag(p, ind.Value.Src, fmt.Sprintf("指标「%s」的指标值「%s」是占位符，没有给出目标", ind.Level3.Value, v),
 				"把「"+v+"」改为具体目标值，如 "+c.example(ind))
 		}

@@ -14,7 +14,7 @@ func ruleR4() Rule {
 func checkR4(c *checker, p *templates.Project) {
 	for i := range p.Indicators {
 		ind := &p.Indicators[i]
-		if kindOf(ind) != kindQuantity || c.isBlankOrPlaceholder(ind.Value.Value) {
+		if kindOf(ind) != kindQuantity || c.isEmpty(i) {
 			continue
 		}
 		if ind.ParsedOK && ind.Parsed.HasNum {

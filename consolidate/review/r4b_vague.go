@@ -18,7 +18,7 @@ func checkR4b(c *checker, p *templates.Project) {
 	for i := range p.Indicators {
 		ind := &p.Indicators[i]
 		v := ind.Value.Value
-		if kindOf(ind) == kindQuantity || ind.Parsed.HasNum || ind.Parsed.Date != "" || c.isBlankOrPlaceholder(v) {
+		if kindOf(ind) == kindQuantity || ind.Parsed.HasNum || ind.Parsed.Date != "" || c.isEmpty(i) {
 			continue
 		}
 		for _, w := range c.cfg.vague {

@@ -20,25 +20,24 @@ func ruleR8() Rule {
 
 func checkR8(c *checker, p *templates.Project) {
 	var sum decimal.Decimal
-	var first *templates.Indicator
-	for i := range p.Indicators {
-		ind := &p.Indicators[i]
-		w := strings.TrimSpace(ind.Weight.Value)
-		if w == "" {
+	first := -1
+	for i, wt := range p.Weights {
+		w := strings.TrimSpace(wt.Value)
+		if w == "" || i >= len(p.Indicators) {
 			continue
 		}
-		if first == nil {
-			first = ind
+		if first < 0 {
+			first = i
 		}
 		d, err := decimal.NewFromString(strings.TrimRight(convert.NormalizeLabel(w), "分%"))
 		if err != nil {
-			c.flag(p, ind.Weight.Src, fmt.Sprintf("指标「%s」的分值「%s」不是数字", ind.Level3.Value, w), "填写数字分值，如 10")
+			c.flag(p, wt.Src, fmt.Sprintf("指标「%s」的分值「%s」不是数字", p.Indicators[i].Level3.Value, w), "填写数字分值，如 10")
 			return
 		}
 		sum = sum.Add(d)
 	}
-	if first != nil && !sum.Equal(full) {
-		c.flag(p, first.Weight.Src, fmt.Sprintf("各指标分值合计 %s，不等于 100", sum),
+	if first >= 0 && !sum.Equal(full) {
+		c.flag(p, p.Weights[first].Src, fmt.Sprintf("各指标分值合计 %s，不等于 100", sum),
 			fmt.Sprintf("调整各指标分值，使合计为 100（现差 %s）", full.Sub(sum)))
 	}
 }

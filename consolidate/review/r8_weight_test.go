@@ -1,6 +1,7 @@
 package review
 
 import (
+	"fmt"
 	"testing"
 
 	"jixiao/templates"
@@ -8,8 +9,13 @@ import (
 
 // weighted gives the rows of sub the weights ws, in order.
 func weighted(sub *templates.Submission, ws ...string) *templates.Submission {
+	p := &sub.Projects[0]
+	p.Weights = make([]templates.Text, len(p.Indicators))
+	for i := range p.Weights {
+		p.Weights[i].Src = templates.Source{File: "测试镇.xlsx", Sheet: "项目绩效目标表", Cell: fmt.Sprintf("G%d", 10+i)}
+	}
 	for i, w := range ws {
-		sub.Projects[0].Indicators[i].Weight.Value = w
+		p.Weights[i].Value = w
 	}
 	return sub
 }

@@ -45,6 +45,11 @@ func Check(sub *templates.Submission, cfg *Config) []templates.Problem {
 	c := &checker{sub: sub, cfg: cfg, fw: DetectFramework(sub)}
 	for i := range sub.Projects {
 		p := &sub.Projects[i]
+		c.empty = c.empty[:0]
+		for k := range p.Indicators {
+			v := p.Indicators[k].Value.Value
+			c.empty = append(c.empty, strings.TrimSpace(v) == "" || cfg.isPlaceholder(v))
+		}
 		for j := range cfg.rules {
 			r := &cfg.rules[j]
 			if r.off {
@@ -64,6 +69,9 @@ type checker struct {
 	fw   templates.Framework
 	rule *configured
 	out  []templates.Problem
+	// empty tells, for each indicator of the project under review, whether
+	// its 指标值 is blank or a placeholder.
+	empty []bool
 }
 
 // flag records a finding of the current rule about project p at cell at.
@@ -101,9 +109,26 @@ func DetectFramework(sub *templates.Submission) templates.Framework {
 	return templates.Classic()
 }
 
+// frameworkNames are the names of both frameworks as they are usually
+// written, with their short forms, for frameworkName's quick path.
+var frameworkNames = func() map[string]string {
+	m := map[string]string{}
+	for _, fw := range []templates.Framework{templates.Classic(), templates.Framework2021()} {
+		for _, g := range fw.Groups {
+			for _, n := range append([]string{g.Level1}, g.Level2...) {
+				m[n], m[strings.TrimSuffix(n, "指标")] = n, n
+			}
+		}
+	}
+	return m
+}()
+
 // frameworkName folds a 一级/二级 name to the framework's spelling: widths
 // and spaces folded, "指标" added where left off ("产出" → "产出指标").
 func frameworkName(s string) string {
+	if n, ok := frameworkNames[s]; ok {
+		return n
+	}
 	s = convert.NormalizeLabel(s)
 	if s == "" || strings.HasSuffix(s, "指标") {
 		return s
@@ -170,8 +195,7 @@ func (c *checker) yearEnd() string {
 	return "本年度12月31日前"
 }
 
-// isBlankOrPlaceholder reports whether an 指标值 states nothing (R1's
-// business; the other rules leave it alone).
-func (c *checker) isBlankOrPlaceholder(v string) bool {
-	return strings.TrimSpace(v) == "" || c.cfg.isPlaceholder(v)
-}
+// isEmpty reports whether indicator i of the project under review states
+// no 指标值: blank or a placeholder (R1's business; the other rules leave it
+// alone).
+func (c *checker) isEmpty(i int) bool { return c.empty[i] }

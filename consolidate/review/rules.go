@@ -49,6 +49,10 @@ type Config struct {
 	rules        []configured
 	placeholders []string
 	vague        []string
+	// placeholderSet holds the placeholders folded (see setPlaceholders);
+	// digitPlaceholder is true when one of them has a digit.
+	placeholderSet   map[string]bool
+	digitPlaceholder bool
 	// minSatisfaction is the lowest 满意度 target accepted (R2), in %;
 	// hasMin is false when none is set (the default: no source gives one).
 	minSatisfaction decimal.Decimal
@@ -69,7 +73,8 @@ type configured struct {
 //
 //	cfg := review.Default()
 func Default() *Config {
-	c := &Config{placeholders: defaultPlaceholders, vague: defaultVague}
+	c := &Config{vague: defaultVague}
+	c.setPlaceholders(defaultPlaceholders)
 	for _, r := range All() {
 		c.rules = append(c.rules, configured{Rule: r, severity: r.Severity})
 	}
@@ -115,11 +120,19 @@ func (c *Config) MinSatisfaction() (decimal.Decimal, bool) { return c.minSatisfa
 // isPlaceholder reports whether an 指标值 is a placeholder: one of the list,
 // or punctuation only (———, --, ／). A range such as 90%-95% is not.
 func (c *Config) isPlaceholder(v string) bool {
-	s := convert.NormalizeLabel(v)
-	for _, p := range c.placeholders {
-		if s == convert.NormalizeLabel(p) {
-			return true
-		}
+	if !c.digitPlaceholder && strings.ContainsAny(v, "0123456789") {
+		return false // the usual case: a figure
 	}
-	return s != "" && strings.Trim(s, "*_-—–―/\\.…·~、") == ""
+	s := convert.NormalizeLabel(v)
+	return c.placeholderSet[s] || s != "" && strings.Trim(s, "*_-—–―/\\.…·~、") == ""
+}
+
+// setPlaceholders sets the placeholder list and its folded set. A Config is
+// not changed once a run uses it: it is read by many goroutines at once.
+func (c *Config) setPlaceholders(list []string) {
+	c.placeholders, c.placeholderSet, c.digitPlaceholder = list, map[string]bool{}, false
+	for _, p := range list {
+		c.placeholderSet[convert.NormalizeLabel(p)] = true
+		c.digitPlaceholder = c.digitPlaceholder || strings.ContainsAny(p, "0123456789")
+	}
 }
