@@ -22,7 +22,10 @@ func checkR3(c *checker, p *templates.Project) {
 			what string
 			t    templates.Text
 		}{{"三级指标", ind.Level3}, {"绩效指标描述", ind.Desc}} {
-			if n := utf8.RuneCountInString(f.t.Value); len(f.t.Value) > maxText && n > maxText {
+			if len(f.t.Value) <= maxText {
+				continue // no more characters than bytes
+			}
+			if n := utf8.RuneCountInString(f.t.Value); n > maxText {
 				c.flag(p, ind.Level3.Src, fmt.Sprintf("%s有 %d 字，超过 %d 字", f.what, n, maxText),
 					fmt.Sprintf("把%s精简到 %d 字以内，细节写入绩效目标或指标值确定依据", f.what, maxText))
 			}
