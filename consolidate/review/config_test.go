@@ -54,3 +54,25 @@ func TestParseConfigErrors(t *testing.T) {
 		})
 	}
 }
+
+// FuzzParseConfig: any text gives a rule set or a located ErrRules, never a
+// panic; a rule set parsed has every rule.
+func FuzzParseConfig(f *testing.F) {
+	for _, s := range []string{"规则,设置\nR1,关闭\nR6,错误\n", "含糊词,较好、明显\n最低满意度,90%\n", "占位符,\"*,—\"\n",
+		"R1,\"关闭\n", "\xef\xbb\xbfR4b,警告\r\n", ",\n#,x\n", "最低满意度,100\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		cfg, err := ParseConfig("审核规则.csv", text)
+		if err != nil {
+			var le *convert.LocatedError
+			if !errors.Is(err, ErrRules) || !errors.As(err, &le) {
+				t.Fatalf("error %v is not a located ErrRules", err)
+			}
+			return
+		}
+		if len(cfg.Rules()) != len(All()) {
+			t.Fatalf("%d rules, want %d", len(cfg.Rules()), len(All()))
+		}
+	})
+}

@@ -57,3 +57,20 @@ func TestRulesAreDescribed(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCheck: any 指标值 under any 二级指标 is reviewed without a panic, and
+// every finding is located at a cell of its row.
+func FuzzCheck(f *testing.F) {
+	for _, s := range [][2]string{{"数量指标", "较好"}, {"时效指标", "2025年6月30日前"}, {"成本指标", "≤95%"}, {"成本指标", "≤880万元"},
+		{"服务对象满意度指标", "≥90"}, {"质量指标", "——"}, {"成本指标", "100万元-200万元"}, {"时效指标", "12月底前"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, level2, value string) {
+		sub := form(2024, "3", row{"产出指标", level2, "指标", value})
+		for _, p := range Check(sub, Default()) {
+			if p.Src.Cell == "" || p.Src.Cell[1:] != "10" {
+				t.Fatalf("finding not on the indicator's row: %+v", p)
+			}
+		}
+	})
+}
