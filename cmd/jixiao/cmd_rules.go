@@ -105,7 +105,7 @@ func printRules(w io.Writer, cfg *review.Config) error {
 	if m, ok := cfg.MinSatisfaction(); ok {
 		min = m.String() + "%"
 	}
-	fmt.Fprintf(&b, "\n含糊词（R4b）：%s\n占位符（R1）：%s\n最低满意度（R2）：%s\n",
+	fmt.Fprintf(&b, "\n含糊词（R4b）：%s\n占位符（R1）：%s\n最低满意度（R2b）：%s\n",
 		strings.Join(cfg.Vague(), "、"), strings.Join(cfg.Placeholders(), "、"), min)
 	_, err := io.WriteString(w, b.String())
 	return err

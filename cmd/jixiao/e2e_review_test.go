@@ -204,7 +204,7 @@ func TestBinaryRulesCommand(t *testing.T) {
 	}
 	lines := strings.Split(stdout, "\n")
 	col := -1
-	for _, id := range []string{"R1", "R2", "R3", "R4", "R4b", "R5", "R6", "R7", "R8", "R9"} {
+	for _, id := range []string{"R1", "R2", "R2b", "R3", "R4", "R4b", "R5", "R6", "R7", "R8", "R9"} {
 		line := ""
 		for _, l := range lines {
 			if strings.HasPrefix(l, id+" ") {

@@ -13,7 +13,7 @@ import (
 //
 //	for _, r := range review.All() { fmt.Println(r.ID, r.Name) }
 func All() []Rule {
-	return []Rule{ruleR1(), ruleR2(), ruleR3(), ruleR4(), ruleR4b(), ruleR5(), ruleR6(), ruleR7(), ruleR8(), ruleR9()}
+	return []Rule{ruleR1(), ruleR2(), ruleR2b(), ruleR3(), ruleR4(), ruleR4b(), ruleR5(), ruleR6(), ruleR7(), ruleR8(), ruleR9()}
 }
 
 // Lookup returns the rule with id (case-insensitive: "r4b" is R4b).
@@ -53,7 +53,7 @@ type Config struct {
 	// digitPlaceholder is true when one of them has a digit.
 	placeholderSet   map[string]bool
 	digitPlaceholder bool
-	// minSatisfaction is the lowest 满意度 target accepted (R2), in %;
+	// minSatisfaction is the lowest 满意度 target accepted (R2b), in %;
 	// hasMin is false when none is set (the default: no source gives one).
 	minSatisfaction decimal.Decimal
 	hasMin          bool
