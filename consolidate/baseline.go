@@ -37,9 +37,9 @@ type Baseline struct {
 	// only county workbooks were given). It is closed: its totals, problems
 	// and sources remain, its full submissions do not.
 	Result *Result
-	// Targets are the 基期 forms' minimum targets by project and 三级指标,
-	// for the review's R9 (empty when only county workbooks were given,
-	// which do not keep the indicators' parsed values).
+	// Targets are the 基期's minimum targets by project and 三级指标, for the
+	// review's R9: from the township forms, or from a county workbook's
+	// 指标明细.
 	Targets *review.Targets
 }
 
@@ -79,6 +79,7 @@ func LoadBaseline(ctx context.Context, paths []string, opt Options, cat *Categor
 		if err := merge(p, path); err != nil {
 			return nil, err
 		}
+		readCountyTargets(path, b.Targets)
 		b.Sources = append(b.Sources, path+"（县级汇总工作簿）")
 		if year > b.Year {
 			b.Year = year

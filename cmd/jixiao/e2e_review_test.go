@@ -156,15 +156,22 @@ func TestBinaryReviewPlantedWeaknesses(t *testing.T) {
 func TestBinaryReviewBaseline(t *testing.T) {
 	last := weakTownship(t, t.TempDir(), nil)
 	cur := weakTownship(t, t.TempDir(), []weakCell{{"认可率 below last year", "E15", "≥90%", "R9", "E15"}})
-	rep, _ := jsonReport(t, "--baseline", last, cur)
-	var got []string
-	for _, p := range rep.Problems {
-		if p.RuleID == "R9" {
-			got = append(got, p.Cell)
-		}
+	// last year as township files, then as the county workbook made of them
+	lastBook := filepath.Join(t.TempDir(), "县级汇总_上年.xlsx")
+	if _, stderr, code := runBinary(t, "consolidate", "-q", "-o", lastBook, last); code > 1 {
+		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if strings.Join(got, ",") != "E15" {
-		t.Errorf("R9 at %v, want E15", got)
+	for _, base := range []string{last, lastBook} {
+		rep, _ := jsonReport(t, "--baseline", base, cur)
+		var got []string
+		for _, p := range rep.Problems {
+			if p.RuleID == "R9" {
+				got = append(got, p.Cell)
+			}
+		}
+		if strings.Join(got, ",") != "E15" {
+			t.Errorf("baseline %s: R9 at %v, want E15", filepath.Base(base), got)
+		}
 	}
 }
 

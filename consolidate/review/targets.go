@@ -59,30 +59,37 @@ func (t *Targets) Len() int { return len(t.m) }
 func (t *Targets) Add(township string, p *templates.Project) {
 	for i := range p.Indicators {
 		ind := &p.Indicators[i]
-		v := ind.Parsed
-		if !ind.ParsedOK || !v.HasNum || !isMinimum(v.Op) || !v.Num.Coefficient().IsInt64() {
+		if ind.ParsedOK {
+			t.AddTarget(township, p.Code.Value, p.Name.Value, ind.Level3.Value, ind.Parsed)
+		}
+	}
+}
+
+// AddTarget files one baseline target (money parsed in 元, as the reader
+// parses it) when it is a minimum; code may be "".
+func (t *Targets) AddTarget(township, code, name, level3 string, v convert.IndicatorValue) {
+	if !v.HasNum || !isMinimum(v.Op) || !v.Num.Coefficient().IsInt64() {
+		return
+	}
+	id, ok := t.unitID[v.Unit]
+	if !ok {
+		id = uint16(len(t.units))
+		t.units = append(t.units, v.Unit)
+		t.unitID[v.Unit] = id
+	}
+	e := target{num: packed{v.Num.Coefficient().Int64(), v.Num.Exponent()}, op: internOp(v.Op), unit: id}
+	for _, k := range t.keys(township, code, name, level3) {
+		if k == 0 {
 			continue
 		}
-		id, ok := t.unitID[v.Unit]
-		if !ok {
-			id = uint16(len(t.units))
-			t.units = append(t.units, v.Unit)
-			t.unitID[v.Unit] = id
-		}
-		e := target{num: packed{v.Num.Coefficient().Int64(), v.Num.Exponent()}, op: internOp(v.Op), unit: id}
-		for _, k := range t.keys(township, p, ind.Level3.Value) {
-			if k == 0 {
-				continue
+		if prev, dup := t.m[k]; dup {
+			if prev.unit != e.unit || prev.num.decimal().Cmp(e.num.decimal()) != 0 {
+				prev.ambiguous = true
+				t.m[k] = prev
 			}
-			if prev, dup := t.m[k]; dup {
-				if prev.unit != e.unit || prev.num.decimal().Cmp(e.num.decimal()) != 0 {
-					prev.ambiguous = true
-					t.m[k] = prev
-				}
-				continue
-			}
-			t.m[k] = e
+			continue
 		}
+		t.m[k] = e
 	}
 }
 
@@ -98,17 +105,17 @@ func internOp(op string) string {
 }
 
 // keys are the code key (0 without a code) and the name key of an indicator.
-func (t *Targets) keys(township string, p *templates.Project, level3 string) [2]uint64 {
+func (t *Targets) keys(township, code, name, level3 string) [2]uint64 {
 	l3 := convert.NormalizeLabel(level3)
 	var out [2]uint64
 	var h maphash.Hash
-	if code := p.Code.Value; code != "" {
+	if code != "" {
 		h.SetSeed(t.seed)
 		h.WriteString("c\x00" + code + "\x00" + l3)
 		out[0] = h.Sum64()
 	}
 	h.SetSeed(t.seed)
-	h.WriteString("n\x00" + township + "\x00" + t.name(p.Name.Value) + "\x00" + l3)
+	h.WriteString("n\x00" + township + "\x00" + t.name(name) + "\x00" + l3)
 	out[1] = h.Sum64()
 	return out
 }
@@ -135,7 +142,7 @@ func (b baseTarget) String() string {
 // find looks up last year's target of the same project (by 项目编码, else by
 // 乡镇 + 项目名称) and 三级指标.
 func (t *Targets) find(township string, p *templates.Project, level3 string) (baseTarget, bool) {
-	for _, k := range t.keys(township, p, level3) {
+	for _, k := range t.keys(township, p.Code.Value, p.Name.Value, level3) {
 		if k == 0 {
 			continue
 		}

@@ -1,0 +1,63 @@
+package consolidate
+
+import (
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"jixiao/consolidate/review"
+	"jixiao/convert"
+)
+
+// readCountyTargets files the minimum targets of a prior county workbook's
+// 指标明细 sheets (指标明细, 指标明细（2）, …) in t, for the review's R9: each
+// row's 乡镇, 项目编码, 项目名称, 三级指标 and 指标值 as written (parsed again,
+// money in 元). A workbook without those columns adds nothing; one that does
+// not open was already refused by readCountyWorkbook.
+func readCountyTargets(path string, t *review.Targets) {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	for _, sheet := range f.GetSheetList() {
+		if !strings.HasPrefix(sheet, SheetIndicators) {
+			continue
+		}
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil || len(rows) < 2 {
+			continue
+		}
+		col := map[string]int{}
+		for i, h := range rows[1] {
+			col[convert.NormalizeLabel(h)] = i
+		}
+		need := []string{"乡镇", "项目编码", "项目名称", "三级指标", "指标值"}
+		idx := make([]int, len(need))
+		ok := true
+		for i, h := range need {
+			idx[i], ok = col[h]
+			if !ok {
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		at := func(r []string, i int) string {
+			if i < len(r) {
+				return strings.TrimSpace(r[i])
+			}
+			return ""
+		}
+		for _, r := range rows[2:] {
+			town, value := at(r, idx[0]), at(r, idx[4])
+			if town == "" || value == "" {
+				continue
+			}
+			if v, err := convert.ParseIndicatorValue(value, convert.UnitYuan); err == nil {
+				t.AddTarget(town, at(r, idx[1]), at(r, idx[2]), at(r, idx[3]), v)
+			}
+		}
+	}
+}
