@@ -27,7 +27,7 @@ func checkR9(c *checker, p *templates.Project) {
 			continue
 		}
 		base, ok := t.find(c.sub.Township.Value, p, ind.Level3.Value)
-		if !ok || base.unit != v.Unit || !v.Num.LessThan(base.num.decimal()) {
+		if !ok || base.unit != v.Unit || !v.Num.LessThan(base.num) {
 			continue
 		}
 		last := base.String()

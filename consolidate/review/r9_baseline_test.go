@@ -3,6 +3,7 @@ package review
 import (
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestR9Baseline(t *testing.T) {
@@ -24,4 +25,12 @@ func TestR9Baseline(t *testing.T) {
 			row{"效益指标", "社会效益指标", "社会认可率", "≥90%"}), want: []string{"E10", "E11"}},
 		{name: "bad lower than last year by name", cfg: cfg, sub: renamed, want: []string{"E10"}},
 	})
+}
+
+// TestTargetSize: a baseline target stays 16 bytes (a county's 基期 holds
+// one or two per indicator).
+func TestTargetSize(t *testing.T) {
+	if n := unsafe.Sizeof(target{}); n != 16 {
+		t.Errorf("target is %d bytes, want 16", n)
+	}
 }

@@ -22,22 +22,20 @@ type Targets struct {
 	unitID map[string]uint16
 }
 
-// target is one baseline target.
+// target is one baseline target, in 16 bytes.
 type target struct {
-	num  packed
-	op   string
+	coef int64
+	exp  int32
+	op   uint8 // index in minimumOps
 	unit uint16
 	// ambiguous marks a key met twice with different targets: not compared.
 	ambiguous bool
 }
 
-// packed is an exact decimal whose coefficient fits an int64.
-type packed struct {
-	coef int64
-	exp  int32
-}
+func (e target) decimal() decimal.Decimal { return decimal.New(e.coef, e.exp) }
 
-func (x packed) decimal() decimal.Decimal { return decimal.New(x.coef, x.exp) }
+// minimumOps are the comparisons of a minimum target.
+var minimumOps = [...]string{convert.OpGE, convert.OpGT, convert.OpEQ, convert.OpRange}
 
 // NewTargets returns an empty index. name folds a project name before it
 // is matched (for instance dropping a leading year, so that 2023年非税收入
@@ -77,13 +75,13 @@ func (t *Targets) AddTarget(township, code, name, level3 string, v convert.Indic
 		t.units = append(t.units, v.Unit)
 		t.unitID[v.Unit] = id
 	}
-	e := target{num: packed{v.Num.Coefficient().Int64(), v.Num.Exponent()}, op: internOp(v.Op), unit: id}
+	e := target{coef: v.Num.Coefficient().Int64(), exp: v.Num.Exponent(), op: opIndex(v.Op), unit: id}
 	for _, k := range t.keys(township, code, name, level3) {
 		if k == 0 {
 			continue
 		}
 		if prev, dup := t.m[k]; dup {
-			if prev.unit != e.unit || prev.num.decimal().Cmp(e.num.decimal()) != 0 {
+			if prev.unit != e.unit || prev.decimal().Cmp(e.decimal()) != 0 {
 				prev.ambiguous = true
 				t.m[k] = prev
 			}
@@ -93,15 +91,14 @@ func (t *Targets) AddTarget(township, code, name, level3 string, v convert.Indic
 	}
 }
 
-// internOp returns the package's own copy of a comparison (the parsed text
-// may share memory with a whole form).
-func internOp(op string) string {
-	for _, o := range []string{convert.OpGE, convert.OpGT, convert.OpEQ, convert.OpRange} {
+// opIndex is the index of a minimum comparison in minimumOps.
+func opIndex(op string) uint8 {
+	for i, o := range minimumOps {
 		if op == o {
-			return o
+			return uint8(i)
 		}
 	}
-	return op
+	return 0
 }
 
 // keys are the code key (0 without a code) and the name key of an indicator.
@@ -122,7 +119,7 @@ func (t *Targets) keys(township, code, name, level3 string) [2]uint64 {
 
 // baseTarget is a baseline target found for an indicator.
 type baseTarget struct {
-	num  packed
+	num  decimal.Decimal
 	op   string
 	unit string
 }
@@ -136,7 +133,7 @@ func (b baseTarget) String() string {
 	if op == convert.OpEQ {
 		op = ""
 	}
-	return op + b.num.decimal().String() + b.unit
+	return op + b.num.String() + b.unit
 }
 
 // find looks up last year's target of the same project (by 项目编码, else by
@@ -150,7 +147,7 @@ func (t *Targets) find(township string, p *templates.Project, level3 string) (ba
 			if e.ambiguous {
 				return baseTarget{}, false
 			}
-			return baseTarget{num: e.num, op: e.op, unit: t.units[e.unit]}, true
+			return baseTarget{num: e.decimal(), op: minimumOps[e.op], unit: t.units[e.unit]}, true
 		}
 	}
 	return baseTarget{}, false
