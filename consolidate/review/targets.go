@@ -2,6 +2,7 @@ package review
 
 import (
 	"hash/maphash"
+	"math"
 
 	"github.com/shopspring/decimal"
 
@@ -25,14 +26,14 @@ type Targets struct {
 // target is one baseline target, in 16 bytes.
 type target struct {
 	coef int64
-	exp  int32
-	op   uint8 // index in minimumOps
+	exp  int16
 	unit uint16
+	op   uint8 // index in minimumOps
 	// ambiguous marks a key met twice with different targets: not compared.
 	ambiguous bool
 }
 
-func (e target) decimal() decimal.Decimal { return decimal.New(e.coef, e.exp) }
+func (e target) decimal() decimal.Decimal { return decimal.New(e.coef, int32(e.exp)) }
 
 // minimumOps are the comparisons of a minimum target.
 var minimumOps = [...]string{convert.OpGE, convert.OpGT, convert.OpEQ, convert.OpRange}
@@ -66,7 +67,7 @@ func (t *Targets) Add(township string, p *templates.Project) {
 // AddTarget files one baseline target (money parsed in 元, as the reader
 // parses it) when it is a minimum; code may be "".
 func (t *Targets) AddTarget(township, code, name, level3 string, v convert.IndicatorValue) {
-	if !v.HasNum || !isMinimum(v.Op) || !v.Num.Coefficient().IsInt64() {
+	if !v.HasNum || !isMinimum(v.Op) || !v.Num.Coefficient().IsInt64() || v.Num.Exponent() < math.MinInt16 || v.Num.Exponent() > math.MaxInt16 {
 		return
 	}
 	id, ok := t.unitID[v.Unit]
@@ -75,7 +76,7 @@ func (t *Targets) AddTarget(township, code, name, level3 string, v convert.Indic
 		t.units = append(t.units, v.Unit)
 		t.unitID[v.Unit] = id
 	}
-	e := target{coef: v.Num.Coefficient().Int64(), exp: v.Num.Exponent(), op: opIndex(v.Op), unit: id}
+	e := target{coef: v.Num.Coefficient().Int64(), exp: int16(v.Num.Exponent()), op: opIndex(v.Op), unit: id}
 	for _, k := range t.keys(township, code, name, level3) {
 		if k == 0 {
 			continue
