@@ -22,6 +22,9 @@ func checkR5(c *checker, p *templates.Project) {
 		if l1 == "" || l2 == "" {
 			continue
 		}
+		if k := templates.Level1Kind(l1); k != "" {
+			l1 = k + "指标" // "产出指标（50分）" is 产出指标
+		}
 		fwName := "经典指标体系"
 		if c.fw.Name == "2021" {
 			fwName = "2021年指标体系"
