@@ -2,6 +2,7 @@ package consolidate
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/xuri/excelize/v2"
 
@@ -133,4 +134,24 @@ func ruleBasis(id string) string {
 	}
 	r, _ := review.Lookup(id)
 	return r.Basis
+}
+
+// readerValueRule is the rule of the reader's warning on a 指标值 it cannot
+// parse (see templates.readIndicators).
+const readerValueRule = "指标值"
+
+// withReview appends the review's findings to a submission's problems ps,
+// dropping the reader's "cannot parse" warning on a 指标值 where R1 says
+// what is wrong with it (a placeholder), so the cell is not listed twice.
+func withReview(ps, findings []templates.Problem) []templates.Problem {
+	said := map[templates.Source]bool{}
+	for _, f := range findings {
+		if f.RuleID == "R1" {
+			said[f.Src] = true
+		}
+	}
+	if len(said) > 0 {
+		ps = slices.DeleteFunc(ps, func(p templates.Problem) bool { return p.Rule == readerValueRule && p.RuleID == "" && said[p.Src] })
+	}
+	return append(ps, findings...)
 }

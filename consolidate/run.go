@@ -318,7 +318,7 @@ func readOne(ctx context.Context, path string, opt Options, res *Result) (out re
 		sf.Township, sf.Format, sf.Encoding = sub.Township.Value, sub.Format, sub.Encoding
 		sf.Unit, sf.Projects, sf.SHA256 = sub.Unit, len(sub.Projects), sub.SHA256
 		problems := append(append([]templates.Problem(nil), sub.Problems...), Validate(sub, opt.Unit)...)
-		problems = append(problems, review.Check(sub, opt.Rules)...)
+		problems = withReview(problems, review.Check(sub, opt.Rules))
 		t, err := newTally(sub, res.in, res.records)
 		if err == nil {
 			err = res.store.put(t, sub)
