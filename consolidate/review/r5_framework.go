@@ -34,6 +34,9 @@ func checkR5(c *checker, p *templates.Project) {
 				"改为 "+strings.Join(c.fw.Level1Names(), "、")+" 之一")
 			continue
 		}
+		if l2 == l1 {
+			continue // the 一级 repeated in the 二级 column: says nothing wrong
+		}
 		if c.fw.Level2(l2) != nil {
 			c.flag(p, ind.Level3.Src, fmt.Sprintf("「%s」在%s中是一级指标，不能作为「%s」的二级指标", ind.Level2.Value, fwName, ind.Level1.Value),
 				fmt.Sprintf("把该行的一级指标改为「%s」，二级指标改为 %s 之一", l2, strings.Join(c.fw.Level2(l2), "、")))
