@@ -283,6 +283,7 @@ func (tw *flatTown) finish() *Submission {
 	for i := range sub.Projects {
 		tw.r.checkUnitPlausible(&sub.Projects[i])
 	}
+	tw.r.checkFormUnit()
 	for i := range sub.Problems {
 		sub.Problems[i].Township = sub.Township.Value
 	}
