@@ -6,11 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/urfave/cli/v2"
 
 	"jixiao/consolidate"
+	"jixiao/templates"
 )
 
 func readFlags() []cli.Flag {
@@ -19,6 +21,7 @@ func readFlags() []cli.Flag {
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "使用的 CPU 核心数，也是并行读取的文件数（默认：全部核心）；不影响结果"},
 		&cli.StringFlag{Name: "encoding", Value: "auto", Usage: "CSV 文件编码：auto、utf-8、gbk、gb18030、utf-16"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "不显示进度和摘要"},
+		&cli.StringFlag{Name: "township-list", Usage: "乡镇名单（CSV 或 xlsx，列：乡镇；与 template --townships 相同）：各文件的乡镇名称按名单统一，名单上没有的报错"},
 	}
 }
 
@@ -30,7 +33,7 @@ func consolidateCommand() *cli.Command {
 		Description: "生成的工作簿依次包含：汇总、分类汇总、乡镇差异、单位成本、基期差异（指定 --baseline 时）、\n" +
 			"整体目标、项目明细、指标明细、校验问题、来源清单。合计均为带计算结果的公式。",
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "输出的县级汇总工作簿（.xlsx）", Required: true},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "输出的县级汇总工作簿（.xlsx），必须指定"},
 			&cli.BoolFlag{Name: "force", Usage: "覆盖已存在的输出文件"},
 			&cli.BoolFlag{Name: "timestamp", Usage: "在文档属性中写入当前时间（默认不写，相同输入得到逐字节相同的文件）"},
 			&cli.StringFlag{Name: "categories", Usage: "类别对照表（CSV，两列：匹配,类别；匹配为项目名称中的文字或正则表达式，先匹配者优先）"},
@@ -43,6 +46,10 @@ func consolidateCommand() *cli.Command {
 }
 
 func runConsolidate(c *cli.Context) error {
+	if c.String("output") == "" {
+		return usagef("请用 -o 指定要生成的县级汇总工作簿，例如：jixiao consolidate -o 县级汇总.xlsx 乡镇文件夹" +
+			"（不写命令、直接 jixiao 乡镇文件夹 时，自动在旁边生成 县级汇总_年度.xlsx）")
+	}
 	defer useCores(c)()
 	opt := consolidate.WriteOptions{Force: c.Bool("force"), Timestamp: c.Bool("timestamp")}
 	var err error
@@ -161,17 +168,52 @@ func readInputs(c *cli.Context) (*consolidate.Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	list, err := townshipList(c.String("township-list"))
+	if err != nil {
+		return nil, err
+	}
 	return consolidate.Run(c.Context, c.Args().Slice(), consolidate.Options{
 		Unit: unit, Jobs: c.Int("jobs"), Encoding: c.String("encoding"),
-		Progress: progressPrinter(c.App.ErrWriter, c.Bool("quiet")),
+		Progress:  progressPrinter(c.App.ErrWriter, c.Bool("quiet")),
+		Townships: list, Outputs: outputsOf(c),
 	})
+}
+
+// townshipList reads --township-list, when given.
+func townshipList(path string) (*consolidate.TownshipList, error) {
+	if path == "" {
+		return nil, nil
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, usagef("--township-list：%s：%v", path, consolidate.ErrNotFound)
+	}
+	entries, err := templates.ReadTownships(path)
+	if err != nil {
+		return nil, usagef("--township-list：%v", err)
+	}
+	names := make([]string, len(entries))
+	for i, e := range entries {
+		names[i] = e.Township
+	}
+	return consolidate.NewTownshipList(path, names), nil
+}
+
+// outputsOf are the files the command writes, never read as inputs.
+func outputsOf(c *cli.Context) []string {
+	var out []string
+	for _, name := range []string{"output", "json"} {
+		if v := c.String(name); v != "" && v != "-" {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // outcome turns a result into the run's error: nil when clean, errProblems
 // when errors were found, a usage-level error when nothing could be read.
 func outcome(res *consolidate.Result) error {
 	if res.Townships() == 0 {
-		return fmt.Errorf("%w：所有文件均无法读取", consolidate.ErrNoInput)
+		return nothingCounted(res)
 	}
 	if res.Errors() > 0 {
 		return errProblems
@@ -188,4 +230,24 @@ func printSummary(w io.Writer, res *consolidate.Result, out string) {
 		fmt.Fprintf(w, "，详见 %s 的「%s」工作表", out, consolidate.SheetProblems)
 	}
 	fmt.Fprintln(w, "。")
+}
+
+// nothingCounted is the error of a run in which no file was a township's
+// form: it says how many files were what, so the user knows why.
+func nothingCounted(res *consolidate.Result) error {
+	count := map[string]int{}
+	var order []string
+	_ = res.EachSource(func(s consolidate.SourceFile) error {
+		if count[s.Status] == 0 {
+			order = append(order, s.Status)
+		}
+		count[s.Status]++
+		return nil
+	})
+	parts := make([]string, 0, len(order))
+	for _, st := range order {
+		parts = append(parts, fmt.Sprintf("%d 个%s", count[st], st))
+	}
+	return fmt.Errorf("%w：没有一个文件是可汇总的乡镇绩效目标表（%s），详见「%s」；请检查文件夹是否选对",
+		consolidate.ErrNoInput, strings.Join(parts, "；"), consolidate.SheetSources)
 }
