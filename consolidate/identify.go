@@ -194,7 +194,7 @@ func (l *TownshipList) apply(sub *templates.Submission) {
 //  1. the one with the later 填报日期 (a stated date beats none);
 //  2. the one whose file name marks a later revision: a version number
 //     (v2, 第2版, (2)) beats a revision word alone (修改, 更正, 修订, 更新,
-//     最终, 终稿, 定稿), which beats none;
+//     最终, 终稿, 定稿, final …), which beats none;
 //  3. the first by path.
 //
 // The rule depends only on the files' content and names, never on their
@@ -202,7 +202,7 @@ func (l *TownshipList) apply(sub *templates.Submission) {
 const duplicateRule = "按填报日期较晚者优先；日期相同或未填时，文件名标明修改/更正/最终/第几版者优先；仍相同则按文件名顺序取前者"
 
 // revisionWords mark a revised file in its name.
-var revisionWords = []string{"修改", "更正", "修订", "更新", "最终", "终稿", "定稿", "最新", "新版"}
+var revisionWords = []string{"修改", "更正", "修正", "修订", "更新", "调整后", "最终", "终稿", "定稿", "最新", "新版", "final", "new"}
 
 // revisionNumber is a version number in a file name: v2, V3, 第2版, (2).
 var revisionNumber = regexp.MustCompile(`(?i)(?:v|版本|第)\s*(\d{1,3})\s*版?|\((\d{1,3})\)`)
@@ -210,7 +210,7 @@ var revisionNumber = regexp.MustCompile(`(?i)(?:v|版本|第)\s*(\d{1,3})\s*版?
 // revisionRank is how late a revision a file name marks: 0 none, 1 a
 // revision word, 1+n a version number n.
 func revisionRank(path string) int {
-	name := convert.NormalizeValue(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
+	name := strings.ToLower(convert.NormalizeValue(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))))
 	rank := 0
 	for _, w := range revisionWords {
 		if strings.Contains(name, w) {

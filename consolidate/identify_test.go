@@ -25,6 +25,8 @@ func TestRevisionRank(t *testing.T) {
 		{"丰登坞镇(2).xlsx", 3},
 		{"丰登坞镇（２）.xlsx", 3},
 		{"丰登坞镇第2版.xlsx", 3},
+		{"丰登坞镇_Final.xlsx", 1},
+		{"新军屯镇.xlsx", 0},
 	}
 	for _, c := range cases {
 		if got := revisionRank(filepath.Join("乡镇", c.name)); got != c.want {

@@ -197,6 +197,21 @@ func TownshipFromTitle(raw string) string {
 	return cand
 }
 
+// sameTownship reports whether two names read from one file name the same
+// township, written with or without its 镇/乡/街道 ending.
+func sameTownship(a, b string) bool {
+	return townStem(a) == townStem(b)
+}
+
+func townStem(s string) string {
+	for _, suf := range townSuffixes {
+		if strings.HasSuffix(s, suf) && len(s) > len(suf) {
+			return strings.TrimSuffix(s, suf)
+		}
+	}
+	return s
+}
+
 func hasTownSuffix(s string) bool {
 	for _, suf := range townSuffixes {
 		if strings.HasSuffix(s, suf) && len(s) > len(suf) {
@@ -243,17 +258,17 @@ func (r *reader) settleTownship() {
 	switch {
 	case r.sub.Township.Value != "":
 		r.townFrom = fromLabel
-		if title.Value != "" && title.Value != r.sub.Township.Value {
+		if title.Value != "" && !sameTownship(title.Value, r.sub.Township.Value) {
 			r.problem(Warning, RuleTownshipSource, r.sub.Township.Src, "",
 				fmt.Sprintf("填报单位写的是「%s」，标题（%s）写的是「%s」；按填报单位计为「%s」，请核对", r.sub.Township.Value, title.Src, title.Value, r.sub.Township.Value), nil)
-		} else if fileName != "" && fileName != r.sub.Township.Value {
+		} else if fileName != "" && !sameTownship(fileName, r.sub.Township.Value) {
 			r.problem(Warning, RuleTownshipSource, r.sub.Township.Src, "",
 				fmt.Sprintf("填报单位写的是「%s」，文件名却是「%s」；按填报单位计为「%s」，请核对", r.sub.Township.Value, baseName(r.wb.Path), r.sub.Township.Value), nil)
 		}
 	case title.Value != "":
 		r.townFrom = fromTitle
 		r.sub.Township = title
-		if fileName != "" && fileName != title.Value {
+		if fileName != "" && !sameTownship(fileName, title.Value) {
 			r.problem(Warning, RuleTownshipSource, title.Src, "",
 				fmt.Sprintf("标题写的是「%s」，文件名却是「%s」；按标题计为「%s」，请核对", title.Value, baseName(r.wb.Path), title.Value), nil)
 		}
@@ -278,9 +293,6 @@ func (r *reader) noteFileNameTownship() {
 // → 丰登坞镇), or "" when it states none ("附件2", "乡镇0001").
 func fileNameTownship(path string) string {
 	name := TownshipFromFileName(path)
-	if name == convert.NormalizeValue(baseName(path)) && !hasTownSuffix(name) {
-		return ""
-	}
 	if !hasTownSuffix(name) || strings.HasSuffix(name, "乡镇") {
 		return ""
 	}

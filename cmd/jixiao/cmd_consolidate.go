@@ -248,6 +248,6 @@ func nothingCounted(res *consolidate.Result) error {
 	for _, st := range order {
 		parts = append(parts, fmt.Sprintf("%d 个%s", count[st], st))
 	}
-	return fmt.Errorf("%w：没有一个文件是可汇总的乡镇绩效目标表（%s），详见「%s」；请检查文件夹是否选对",
+	return fmt.Errorf("%w：没有一个文件是可汇总的乡镇绩效目标表（%s）；各文件的情况见上面列出的问题或「%s」工作表，请检查是否选对了文件夹",
 		consolidate.ErrNoInput, strings.Join(parts, "；"), consolidate.SheetSources)
 }
