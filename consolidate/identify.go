@@ -280,3 +280,15 @@ func duplicateMessage(town string, kept, dropped *SourceFile, why string) string
 		"请把不用的文件移出文件夹，或只指定要汇总的那个文件，然后重新汇总",
 		town, kept.Path, dropped.Path, filepath.Base(kept.Path), why, filepath.Base(dropped.Path), duplicateRule)
 }
+
+// UnitMismatches lists the counted townships whose amounts are as a whole
+// in another unit than their form states (their 汇总 rows are marked).
+func (r *Result) UnitMismatches() []string {
+	var out []string
+	for _, t := range r.counted {
+		if t.unitMismatch {
+			out = append(out, t.township)
+		}
+	}
+	return out
+}

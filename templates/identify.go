@@ -92,7 +92,7 @@ func (r *reader) classify() {
 
 // hasFormLabels reports whether the workbook holds the form: a 项目编码 label
 // with a 项目名称, 预算数 or indicator header label, or the 部门整体绩效目标
-// labels.
+// labels (总体绩效目标 with 分项绩效目标, the items' header or 工作保障措施).
 func (r *reader) hasFormLabels() bool {
 	seen := map[Field]bool{}
 	for _, l := range r.sheetLabels {
@@ -100,7 +100,7 @@ func (r *reader) hasFormLabels() bool {
 			seen[c.m.Field] = true
 		}
 	}
-	if seen[FieldOverallSummary] || seen[FieldOverallItems] {
+	if seen[FieldOverallSummary] && (seen[FieldOverallItems] || seen[FieldItemName] || seen[FieldMeasures]) {
 		return true
 	}
 	return seen[FieldProjectCode] && (seen[FieldProjectName] || seen[FieldBudget] || seen[FieldLevel1] || seen[FieldLevel3])

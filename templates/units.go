@@ -73,9 +73,9 @@ func (r *reader) checkFormUnit() {
 		if huge == 0 {
 			hugeAt = nil
 		}
-		msg = fmt.Sprintf("整张表的金额像是按「元」填写的，表上却写明「单位：%s」：%d 个项目中 %d 个预算数超过 1 亿元%s，"+
+		msg = fmt.Sprintf("「%s」整张表的金额像是按「元」填写的，表上却写明「单位：%s」：%d 个项目中 %d 个预算数超过 1 亿元%s，"+
 			"合计 %s 万元。jixiao 不会自动换算，本乡镇的金额未按正确单位计入：请把单位行改为“单位：元”，或把金额改按万元填写后重新提交",
-			unitName(stated), n, huge, cellList(hugeAt), convert.FormatAmount(convert.FromYuan(total, convert.UnitWan)))
+			r.sub.Township.Value, unitName(stated), n, huge, cellList(hugeAt), convert.FormatAmount(convert.FromYuan(total, convert.UnitWan)))
 	case 2*tiny > n && total.LessThan(formTinyTotal):
 		first = Source{}
 		for i := range r.sub.Projects {
@@ -84,9 +84,9 @@ func (r *reader) checkFormUnit() {
 				break
 			}
 		}
-		msg = fmt.Sprintf("整张表的金额像是按「万元」填写的，表上却写明「单位：%s」：%d 个项目中 %d 个预算数不足 1,000 元%s，"+
+		msg = fmt.Sprintf("「%s」整张表的金额像是按「万元」填写的，表上却写明「单位：%s」：%d 个项目中 %d 个预算数不足 1,000 元%s，"+
 			"合计只有 %s 元。jixiao 不会自动换算，本乡镇的金额未按正确单位计入：请把单位行改为“单位：万元”，或把金额改按元填写后重新提交",
-			unitName(stated), n, tiny, cellList(tinyAt), convert.FormatAmount(total))
+			r.sub.Township.Value, unitName(stated), n, tiny, cellList(tinyAt), convert.FormatAmount(total))
 	default:
 		return
 	}

@@ -230,6 +230,13 @@ func printSummary(w io.Writer, res *consolidate.Result, out string) {
 		fmt.Fprintf(w, "，详见 %s 的「%s」工作表", out, consolidate.SheetProblems)
 	}
 	fmt.Fprintln(w, "。")
+	where := "上面列出的问题"
+	if out != "" {
+		where = "「" + consolidate.SheetProblems + "」工作表"
+	}
+	for _, town := range res.UnitMismatches() {
+		fmt.Fprintf(w, "注意：「%s」的金额与所标单位相差一万倍，没有换算，合计中它的金额不可信；详见%s，请该乡镇改正后重新汇总。\n", town, where)
+	}
 }
 
 // nothingCounted is the error of a run in which no file was a township's

@@ -358,6 +358,9 @@ func TestUnitMismatchForm(t *testing.T) {
 	if rows["丰登坞镇"].note != "" {
 		t.Errorf("丰登坞镇's 汇总 row marked %q", rows["丰登坞镇"].note)
 	}
+	if !strings.Contains(stdout, "「李钊庄镇」的金额与所标单位相差一万倍") || strings.Contains(stdout, "「丰登坞镇」的金额") {
+		t.Errorf("the summary does not point at 李钊庄镇 alone:\n%s", stdout)
+	}
 	vout, _, code := runBinary(t, "validate", dir)
 	if code != exitProblems {
 		t.Errorf("validate exit %d, want 1", code)
@@ -372,7 +375,7 @@ func TestUnitMismatchForm(t *testing.T) {
 		t.Fatalf("%d unit errors, want 1:\n%s", len(unitErrors), vout)
 	}
 	line := unitErrors[0]
-	for _, want := range []string{"李钊庄镇.xlsx!项目绩效目标表!C", "「元」", "「单位：万元」", "不会自动换算"} {
+	for _, want := range []string{"李钊庄镇.xlsx!项目绩效目标表!C", "「李钊庄镇」", "「元」", "「单位：万元」", "不会自动换算"} {
 		if !strings.Contains(line, want) {
 			t.Errorf("unit error lacks %q: %s", want, line)
 		}
@@ -385,7 +388,7 @@ func TestUnitMismatchForm(t *testing.T) {
 	dir2 := t.TempDir()
 	editSample(t, samplePath("2024", "丰登坞镇.xlsx"), filepath.Join(dir2, "丰登坞镇.xlsx"), replacing("单位：万元", "单位：元"))
 	vout, _, code = runBinary(t, "validate", dir2)
-	if code != exitProblems || !regexp.MustCompile(`错误 .*丰登坞镇.xlsx!项目绩效目标表!C\d+ 金额单位：整张表的金额像是按「万元」填写的，表上却写明「单位：元」`).MatchString(vout) {
+	if code != exitProblems || !regexp.MustCompile(`错误 .*丰登坞镇.xlsx!项目绩效目标表!C\d+ 金额单位：「丰登坞镇」整张表的金额像是按「万元」填写的，表上却写明「单位：元」`).MatchString(vout) {
 		t.Errorf("万元 under 元: exit %d\n%s", code, vout)
 	}
 
