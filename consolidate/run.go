@@ -104,8 +104,8 @@ type Result struct {
 // ErrNoInput means no file to read was found under the paths given.
 var ErrNoInput = errors.New("没有找到可读取的文件")
 
-// ErrNotFound means an input path does not exist.
-var ErrNotFound = errors.New("文件或文件夹不存在，请检查路径是否写错（可把文件或文件夹直接拖到命令行窗口里，以免输错）")
+// ErrNotFound means an input path does not exist (convert.ErrNotFound).
+var ErrNotFound = convert.ErrNotFound
 
 // ErrInternal marks a file whose reading failed on a fault in jixiao itself
 // (a recovered panic), not in the file; it is reported with ErrUnreadable.

@@ -513,6 +513,7 @@ func TestUsageMistakesInChinese(t *testing.T) {
 		{"unknown option", []string{"consolidate", "--nope", "-o", out, samplePath("2024")}, []string{"没有「--nope」这个选项", "jixiao consolidate --help"}},
 		{"option without value", []string{"consolidate", "-o"}, []string{"「-o」后面要写一个值"}},
 		{"bad number", []string{"validate", "--jobs", "两个", samplePath("2024")}, []string{"「--jobs」的值「两个」无效"}},
+		{"convert input does not exist", []string{"convert", "-o", filepath.Join(t.TempDir(), "王官营镇.xlsx"), missing + ".csv"}, []string{"不存在", "没有可转换的输入"}},
 		{"township list does not exist", []string{"validate", "--township-list", missing + ".csv", samplePath("2024")}, []string{"--township-list", "不存在"}},
 	}
 	for _, c := range cases {
