@@ -27,8 +27,9 @@ func TestDocxConsolidatesLikeXLSX(t *testing.T) {
 	checkSeedFigures(t, "twin", twin)
 	wantContent := submissionContent(want)
 	wantProblems := problemKeys(problemsOf(t, twin))
-	if len(wantProblems) != 1 || wantProblems[0] != fmt.Sprintf("%s %s %s", templates.Error, consolidate.RulePlanYearEnd, "13020824P00000810014W") {
-		t.Fatalf("twin problems = %q, want the one 12月底 error on table 12", wantProblems)
+	if len(wantProblems) != 2 || wantProblems[0] != fmt.Sprintf("%s %s ", templates.Warning, templates.RuleTownshipSource) ||
+		wantProblems[1] != fmt.Sprintf("%s %s %s", templates.Error, consolidate.RulePlanYearEnd, "13020824P00000810014W") {
+		t.Fatalf("twin problems = %q, want the township-from-file-name warning and the one 12月底 error on table 12", wantProblems)
 	}
 	cases := []struct {
 		name string
@@ -62,6 +63,13 @@ func TestDocxConsolidatesLikeXLSX(t *testing.T) {
 				t.Errorf("problems %q, want %q", gp, wantProblems)
 			}
 			for _, p := range problemsOf(t, res) {
+				if p.Rule == templates.RuleTownshipSource {
+					// about the file as a whole: where its name came from
+					if p.Src.File != c.path {
+						t.Errorf("problem %v does not name the document", p)
+					}
+					continue
+				}
 				if p.Src.File != c.path || p.Src.Sheet != convert.DocxSheetName || p.Src.Cell == "" {
 					t.Errorf("problem %v not located in the document", p)
 				}

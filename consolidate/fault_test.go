@@ -75,8 +75,10 @@ func faultCases() []faultCase {
 				faultWrite(t, dst, data[:len(data)*3/5])
 				return dst
 			}},
-		{name: "empty workbook", build: copyCorpus("空白工作簿.xlsx"), errors: true,
-			want: []faultWant{{sev: templates.Error, rule: consolidate.RuleNoProjects}}},
+		// A file with no form is listed as no form (a warning and its own
+		// status in 来源清单), never a township.
+		{name: "empty workbook", build: copyCorpus("空白工作簿.xlsx"), check: notAForm,
+			want: []faultWant{{sev: templates.Warning, rule: consolidate.RuleNotForm}}},
 		{name: "zero-byte file", build: copyCorpus("零字节.xlsx"), errors: true, want: unreadable(convert.ErrUnreadable)},
 		{name: "password protected", build: copyCorpus("有密码.xlsx"), want: unreadable(convert.ErrEncrypted), errors: true},
 		{name: "zip bomb", errors: true, want: unreadable(convert.ErrTooLarge), within: 10 * time.Second,
@@ -85,14 +87,15 @@ func faultCases() []faultCase {
 				faultZipBomb(t, dst)
 				return dst
 			}},
-		{name: "xlsx that is HTML", build: copyCorpus("网页另存.xlsx"), errors: true,
-			want: []faultWant{{sev: templates.Error, rule: consolidate.RuleNoProjects}}},
+		{name: "xlsx that is HTML", build: copyCorpus("网页另存.xlsx"), check: notAForm,
+			want: []faultWant{{sev: templates.Warning, rule: consolidate.RuleNotForm}}},
 		{name: "xlsx that is CSV", build: copyCorpus("文本另存.xlsx"), errors: true, want: unreadable(convert.ErrUnknownFormat)},
 		// Auto detection decodes text that is not UTF-8 as GB18030 with
 		// U+FFFD for what even GB18030 rejects: the garbled text holds no
-		// form, which is an error on the file, never a silent skip.
-		{name: "CSV with invalid UTF-8 and NUL bytes", build: copyCorpus("乱码.csv"), errors: true,
-			want: []faultWant{{sev: templates.Error, rule: consolidate.RuleNoProjects}}},
+		// form: it is listed as no form with a warning, never a silent skip
+		// and never a township.
+		{name: "CSV with invalid UTF-8 and NUL bytes", build: copyCorpus("乱码.csv"), check: notAForm,
+			want: []faultWant{{sev: templates.Warning, rule: consolidate.RuleNotForm}}},
 		{name: "CSV with runs of NUL bytes", build: copyCorpus("二进制.csv"), errors: true, want: unreadable(convert.ErrUnknownFormat)},
 		{name: "error values", errors: true,
 			build: func(t *testing.T, dir string) string {
@@ -330,4 +333,29 @@ func faultHasErrors(t *testing.T, res *consolidate.Result, file string) bool {
 		}
 	}
 	return false
+}
+
+// notAForm checks that the fault file is listed as no form and is no
+// township: 王官营镇 is the only one.
+func notAForm(t *testing.T, res *consolidate.Result, fault string) {
+	t.Helper()
+	srcs, err := res.AllSources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, s := range srcs {
+		if s.Path == fault {
+			found = true
+			if s.Status != consolidate.StatusNotForm || s.Township != "" {
+				t.Errorf("来源清单 row of %s = %q, township %q; want %q and no township", fault, s.Status, s.Township, consolidate.StatusNotForm)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("%s not listed in 来源清单", fault)
+	}
+	if res.Townships() != 1 {
+		t.Errorf("townships = %d, want 1 (王官营镇)", res.Townships())
+	}
 }

@@ -45,10 +45,14 @@ func TestSeedConsolidation(t *testing.T) {
 	if got := convert.FromYuan(county.Budget, convert.UnitWan); !got.Equal(decimal.RequireFromString("318.34")) {
 		t.Errorf("预算数 %s 万元, want 318.34", got)
 	}
-	if res.Errors() != 1 || res.Warnings() != 0 {
-		t.Fatalf("errors %d, warnings %d; want 1, 0: %v", res.Errors(), res.Warnings(), problemsOf(t, res))
+	// the original states no township: the file name gives it, with a warning
+	if res.Errors() != 1 || res.Warnings() != 1 {
+		t.Fatalf("errors %d, warnings %d; want 1, 1: %v", res.Errors(), res.Warnings(), problemsOf(t, res))
 	}
-	p := problemsOf(t, res)[0]
+	if w := problemsOf(t, res)[0]; w.Rule != templates.RuleTownshipSource || w.Severity != templates.Warning || w.Township != "王官营镇" {
+		t.Fatalf("warning = %+v, want the township taken from the file name", w)
+	}
+	p := problemsOf(t, res)[1]
 	if p.Rule != consolidate.RulePlanYearEnd || p.Project != "13020824P00000810014W" || p.Severity != templates.Error {
 		t.Fatalf("problem = %+v", p)
 	}

@@ -13,26 +13,52 @@ import (
 	"jixiao/templates"
 )
 
-// resolveDuplicates keeps one submission per township: the first file in
-// path order. Every later file for the same township is an error naming both
-// files and is not counted, so nothing is double-counted.
+// resolveDuplicates keeps one submission per township, chosen by
+// duplicateRule (later 填报日期, then a name marking a revision, then path
+// order). Every other file for the same township is an error naming both
+// files, which one is counted and why, and is not counted, so nothing is
+// double-counted.
 func (r *Result) resolveDuplicates() {
-	first := map[string]int{}
+	kept := map[string]int{}
+	var order []string
+	for i := range r.sources {
+		src := &r.sources[i]
+		if src.tally == nil {
+			continue
+		}
+		j, dup := kept[src.Township]
+		if !dup {
+			kept[src.Township] = i
+			order = append(order, src.Township)
+			continue
+		}
+		if first, _ := preferred(&r.sources[j], src); !first {
+			kept[src.Township] = i
+		}
+	}
 	for i := range r.sources {
 		src := &r.sources[i]
 		if src.tally == nil {
 			continue
 		}
 		t := src.Township
-		if j, dup := first[t]; dup {
-			src.Status = StatusDuplicate
-			r.problems = append(r.problems, templates.Problem{Severity: templates.Error, Rule: RuleDuplicateTown,
-				Township: t, Src: templates.Source{File: src.Path},
-				Message: fmt.Sprintf("乡镇「%s」提交了多个文件：%s 与 %s；只汇总前者，后者未计入合计", t, r.sources[j].Path, src.Path)})
+		k := kept[t]
+		if k == i {
 			continue
 		}
-		first[t] = i
-		r.counted = append(r.counted, src.tally)
+		winner := &r.sources[k]
+		var why string
+		if k < i {
+			_, why = preferred(winner, src)
+		} else {
+			_, why = preferred(src, winner)
+		}
+		src.Status = StatusDuplicate
+		r.problems = append(r.problems, templates.Problem{Severity: templates.Error, Rule: RuleDuplicateTown,
+			Township: t, Src: templates.Source{File: src.Path}, Message: duplicateMessage(t, winner, src, why)})
+	}
+	for _, t := range order {
+		r.counted = append(r.counted, r.sources[kept[t]].tally)
 	}
 	sortByName(r.counted, func(t *tally) string { return t.township })
 }

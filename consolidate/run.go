@@ -36,6 +36,12 @@ type Options struct {
 	// Rules is the review rule set run over every submission (nil:
 	// review.Default(); review.None() runs none).
 	Rules *review.Config
+	// Townships, when set, is the county's list of townships: names read
+	// are matched against it and a name not on it is an error.
+	Townships *TownshipList
+	// Outputs are the paths this run writes (the county workbook, the JSON
+	// report); they are never read as inputs.
+	Outputs []string
 	// logChunk is the size of the chunks in which the sources and problems
 	// are stored (0: defaultLogChunk); tests make it small.
 	logChunk int
@@ -71,6 +77,9 @@ type SourceFile struct {
 	// tally is what is kept of the file's content; nil when unreadable or
 	// skipped.
 	tally *tally
+	// filled is the stated 填报日期 as YYYY-MM-DD, "" when none: it decides
+	// between two files of one township (see duplicateRule).
+	filled string
 }
 
 // Result is a whole consolidation: every input file (see EachSource), the
@@ -100,6 +109,9 @@ type Result struct {
 
 // ErrNoInput means no file to read was found under the paths given.
 var ErrNoInput = errors.New("没有找到可读取的文件")
+
+// ErrNotFound means an input path does not exist (convert.ErrNotFound).
+var ErrNotFound = convert.ErrNotFound
 
 // ErrInternal marks a file whose reading failed on a fault in jixiao itself
 // (a recovered panic), not in the file; it is reported with ErrUnreadable.
@@ -134,7 +146,7 @@ func CollectFiles(paths []string) (files []string, skipped []string, err error) 
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			return nil, nil, &convert.LocatedError{File: p, Err: fmt.Errorf("%w: %v", convert.ErrUnreadable, err)}
+			return nil, nil, statError(p, err)
 		}
 		if !info.IsDir() {
 			add(filepath.Clean(p), &files)
@@ -185,6 +197,7 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	files = withoutOutputs(files, opt.Outputs)
 	if len(files) == 0 {
 		return nil, fmt.Errorf("%w：%s", ErrNoInput, strings.Join(paths, "、"))
 	}
@@ -314,7 +327,13 @@ func readOne(ctx context.Context, path string, opt Options, res *Result) (out re
 		return unreadable(err)
 	}
 	for _, sub := range subs {
-		sf := SourceFile{Path: path}
+		if sf, p, ok := nonSubmission(path, sub); ok {
+			out.sources = append(out.sources, sf)
+			out.problems = append(out.problems, []templates.Problem{p})
+			continue
+		}
+		opt.Townships.apply(sub)
+		sf := SourceFile{Path: path, filled: dateKey(sub.FilledOn.Value)}
 		sf.Township, sf.Format, sf.Encoding = sub.Township.Value, sub.Format, sub.Encoding
 		sf.Unit, sf.Projects, sf.SHA256 = sub.Unit, len(sub.Projects), sub.SHA256
 		problems := append(append([]templates.Problem(nil), sub.Problems...), Validate(sub, opt.Unit)...)
@@ -326,6 +345,7 @@ func readOne(ctx context.Context, path string, opt Options, res *Result) (out re
 		if err != nil {
 			return unreadable(&convert.LocatedError{File: path, Err: err})
 		}
+		t.unitMismatch = unitMismatch(problems)
 		sf.tally = t
 		out.sources = append(out.sources, sf)
 		out.problems = append(out.problems, problems)

@@ -37,6 +37,9 @@ type tally struct {
 	problems []templates.Problem
 	full     *templates.Submission // nil when spilled
 	spilled  spillRef
+	// unitMismatch marks a submission whose amounts are as a whole in
+	// another unit than stated (marked in 汇总).
+	unitMismatch bool
 }
 
 // projectTally is what the record of a tally holds of a project.

@@ -35,7 +35,7 @@ func sumCell(style int, value interface{}, ref string) excelize.Cell {
 // formulas that also carry their computed values.
 func (w *bookWriter) summary() error {
 	t := w.newTable(SheetSummary, []column{{header: "乡镇"}, {header: "项目数"}, {header: "预算数"}, {header: "财政资金"}, {header: "其他资金"},
-		{header: "3月底"}, {header: "6月底"}, {header: "10月底"}, {header: "12月底"}, {header: "指标数"}, {header: "错误数"}, {header: "警告数"}, {header: "审核结论"}})
+		{header: "3月底"}, {header: "6月底"}, {header: "10月底"}, {header: "12月底"}, {header: "指标数"}, {header: "错误数"}, {header: "警告数"}, {header: "审核结论"}, {header: "备注"}})
 	t.freezeCols = 1
 	t.notes = []string{"注：3月底至12月底是各乡镇已填写的累计支出计划之和；未填写（空白）的不计入，" +
 		"所以各列合计之间可能不呈累计关系。各乡镇的填写情况见「项目明细」。"}
@@ -64,13 +64,22 @@ func (w *bookWriter) summary() error {
 			err := emit([]interface{}{w.txt(sub.township), w.num(p.Projects),
 				w.moneyCell(p.Budget), w.moneyCell(p.Fiscal), w.moneyCell(p.Other),
 				w.moneyCell(p.Plan[0]), w.moneyCell(p.Plan[1]), w.moneyCell(p.Plan[2]), w.moneyCell(p.Plan[3]),
-				w.num(p.Indicators), w.num(p.Errors), w.num(p.Warnings), w.txt(Conclusion(p.Errors))})
+				w.num(p.Indicators), w.num(p.Errors), w.num(p.Warnings), w.txt(Conclusion(p.Errors)), w.txt(summaryNote(sub))})
 			if err != nil {
 				return err
 			}
 		}
 		return nil
 	}, footer)
+}
+
+// summaryNote is the 备注 of a township's 汇总 row: what makes its figures
+// untrustworthy as they stand.
+func summaryNote(t *tally) string {
+	if t.unitMismatch {
+		return "金额单位疑误：金额与所标单位相差一万倍，未换算，合计不可信（见「" + SheetProblems + "」）"
+	}
+	return ""
 }
 
 func (w *bookWriter) moneyCell(yuan decimal.Decimal) excelize.Cell {

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/convert"
+	"jixiao/templates"
 )
 
 // ErrOutputExists means the output file exists and overwriting was not asked for.
@@ -234,7 +235,7 @@ func (w *bookWriter) props() error {
 		created = time.Now().UTC().Format(time.RFC3339)
 	}
 	return w.f.SetDocProps(&excelize.DocProperties{
-		Creator: "jixiao", LastModifiedBy: "jixiao", Title: w.title(),
+		Creator: "jixiao", LastModifiedBy: "jixiao", Title: w.title(), Category: templates.MarkerCounty,
 		Created: created, Modified: created, Language: "zh-CN",
 	})
 }

@@ -3,6 +3,7 @@ package convert
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 )
 
@@ -27,7 +28,30 @@ var (
 	ErrUnit = errors.New("无法识别的金额单位")
 	// ErrIndicatorValue: an indicator value (指标值) could not be parsed.
 	ErrIndicatorValue = errors.New("无法解析的指标值")
+	// ErrNotFound: the path names no file or folder (it is not damaged: it
+	// is not there).
+	ErrNotFound = errors.New("文件或文件夹不存在，请检查路径是否写错（可把文件或文件夹直接拖到命令行窗口里，以免输错）")
 )
+
+// notFoundError is ErrNotFound of a file that was to be read: it is also
+// ErrUnreadable (it could not be read), but says why in its own words.
+type notFoundError struct{}
+
+func (notFoundError) Error() string   { return ErrNotFound.Error() }
+func (notFoundError) Unwrap() []error { return []error{ErrNotFound, ErrUnreadable} }
+
+// openError is the error of a file that could not be opened: one that is
+// not there is ErrNotFound, one that may not be read says so; either way
+// in Chinese, without the system's text.
+func openError(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return notFoundError{}
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%w：没有读取这个文件的权限，请检查文件权限，或把它复制到自己的文件夹后再读取", ErrUnreadable)
+	}
+	return fmt.Errorf("%w: %v", ErrUnreadable, err)
+}
 
 // LocatedError is an error at a place in an input: file, sheet, cell, or a
 // line and column for text formats. It wraps the underlying error, like

@@ -18,6 +18,13 @@ type Workbook struct {
 	Encoding string
 	// Sheets holds the sheets in workbook order.
 	Sheets []Sheet
+	// Category is the category document property of an .xlsx (where
+	// programs that write workbooks mark what kind of workbook it is);
+	// empty for other formats.
+	Category string
+	// Titles are the texts a document states as its title outside its
+	// tables: an HTML page's <title> and headings, in document order.
+	Titles []string
 }
 
 // Sheet is one sheet (or one CSV file, or one Word document body) as rows of

@@ -54,7 +54,7 @@ func readHTMLBytes(path string, data []byte, opt Options) (*Workbook, error) {
 	if err != nil {
 		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w: %v", ErrUnreadable, err)}
 	}
-	wb := &Workbook{Path: path, Format: "html", Encoding: encName}
+	wb := &Workbook{Path: path, Format: "html", Encoding: encName, Titles: htmlTitles(doc)}
 	for _, t := range htmlTables(doc) {
 		sh := htmlTableSheet(t)
 		sh.Name = "表" + strconv.Itoa(len(wb.Sheets)+1)
@@ -177,6 +177,33 @@ func htmlTables(n *html.Node) []*html.Node {
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode && n.DataAtom == atom.Table {
 			out = append(out, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+// htmlTitles are the texts of the page's <title> and <h1>–<h3> headings
+// outside tables, in document order, whitespace collapsed.
+func htmlTitles(n *html.Node) []string {
+	var out []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Table:
+				return
+			case atom.Title, atom.H1, atom.H2, atom.H3:
+				var b strings.Builder
+				htmlText(&b, n)
+				if s := strings.Join(strings.Fields(b.String()), " "); s != "" {
+					out = append(out, s)
+				}
+				return
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)

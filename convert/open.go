@@ -40,7 +40,7 @@ func ReadInput(path string) ([]byte, error) {
 	fail := func(err error) ([]byte, error) { return nil, &LocatedError{File: path, Err: err} }
 	f, err := os.Open(path)
 	if err != nil {
-		return fail(fmt.Errorf("%w: %v", ErrUnreadable, err))
+		return fail(openError(err))
 	}
 	defer f.Close()
 	info, err := f.Stat()

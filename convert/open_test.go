@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -105,6 +106,10 @@ func TestReadInputLimits(t *testing.T) {
 				t.Errorf("Open: err = %v, want %v", err, tc.want)
 			}
 		})
+	}
+	// a missing file is not called damaged
+	if _, err := ReadInput(filepath.Join(dir, "无.xlsx")); !errors.Is(err, ErrNotFound) || strings.Contains(err.Error(), "损坏") {
+		t.Errorf("missing file: err = %v, want ErrNotFound, not 损坏", err)
 	}
 	data, err := ReadInput(empty)
 	if err != nil || len(data) != 0 {

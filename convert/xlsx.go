@@ -43,10 +43,14 @@ func readXLSXBytes(path string, data []byte) (*Workbook, error) {
 	if err := checkUnzipSize(zr); err != nil {
 		return nil, &LocatedError{File: path, Err: err}
 	}
-	if wb, err := readXLSXFast(path, zr); err == nil {
-		return wb, nil
+	wb, err := readXLSXFast(path, zr)
+	if err != nil {
+		wb, err = readXLSXLibrary(path, data, zr)
 	}
-	return readXLSXLibrary(path, data, zr)
+	if err == nil {
+		wb.Category = coreCategory(zr)
+	}
+	return wb, err
 }
 
 // readXLSXLibrary reads the workbook, whose bytes are data, with excelize;

@@ -17,6 +17,12 @@ import (
 func WriteXLSX(path string, wb *Workbook) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	if wb.Category != "" {
+		// a workbook keeps what it was marked as
+		if err := f.SetDocProps(&excelize.DocProperties{Category: wb.Category}); err != nil {
+			return &LocatedError{File: path, Err: err}
+		}
+	}
 	for i, sh := range wb.Sheets {
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", sh.Name); err != nil {

@@ -306,13 +306,19 @@ func ReadFlat(wbs ...*convert.Workbook) ([]*Submission, bool) {
 
 // ReadFileAll opens any supported file and reads every submission in it:
 // several when it holds a flat table of several townships (see ReadFlat),
-// else the one form (see ReadFile).
+// else the one form (see ReadFile). A county workbook jixiao wrote gives one
+// Submission of KindCounty and nothing read from it; a file with no form, or
+// a blank template, one of KindNoForm or KindBlankTemplate.
 //
 //	subs, err := templates.ReadFileAll(ctx, "legacy/绩效目标.csv", templates.ReadOptions{})
 func ReadFileAll(ctx context.Context, path string, opt ReadOptions) ([]*Submission, error) {
 	wb, sum, err := openInput(ctx, path, opt)
 	if err != nil {
 		return nil, err
+	}
+	if IsCountyWorkbook(wb) {
+		// its 项目明细 is a flat table of every township: never a submission
+		return []*Submission{{File: path, Format: wb.Format, Encoding: wb.Encoding, SHA256: sum, Kind: KindCounty}}, nil
 	}
 	subs, ok := ReadFlat(wb)
 	if !ok {

@@ -35,6 +35,9 @@ func (fr *flatReader) town(t *flatTable, name string) *flatTown {
 	sub := &Submission{File: t.file, Format: t.wb.Format, Encoding: t.wb.Encoding, Unit: t.columnUnit(FieldBudget),
 		Township: Text{Value: name, Src: Source{File: t.file}}}
 	tw := &flatTown{r: &reader{wb: t.wb, sub: sub, docUnit: sub.Unit}, byKey: map[string]int{}}
+	if _, col := t.cols[FieldTownship]; !col && t.township == "" && name == TownshipFromFileName(t.file) {
+		tw.r.townFrom = fromFileName
+	}
 	fr.towns[name] = tw
 	fr.order = append(fr.order, name)
 	return tw
@@ -283,6 +286,8 @@ func (tw *flatTown) finish() *Submission {
 	for i := range sub.Projects {
 		tw.r.checkUnitPlausible(&sub.Projects[i])
 	}
+	tw.r.checkFormUnit()
+	tw.r.noteFileNameTownship()
 	for i := range sub.Problems {
 		sub.Problems[i].Township = sub.Township.Value
 	}

@@ -96,10 +96,10 @@ func (r *reader) checkUnitPlausible(p *Project) {
 	}
 	switch {
 	case p.Unit != convert.UnitYuan && b.Yuan.GreaterThanOrEqual(implausibleWanYuan):
-		r.problem(Warning, "金额单位", b.Src, p.Code.Value,
+		r.problem(Warning, RuleUnit, b.Src, p.Code.Value,
 			fmt.Sprintf("预算数 %s 万元（即 %s 元）异常偏大，是否按“元”填写却标为“万元”？", convert.FromYuan(b.Yuan, convert.UnitWan), b.Yuan), nil)
 	case p.Unit == convert.UnitYuan && b.Yuan.LessThan(implausibleYuan):
-		r.problem(Warning, "金额单位", b.Src, p.Code.Value,
+		r.problem(Warning, RuleUnit, b.Src, p.Code.Value,
 			fmt.Sprintf("预算数 %s 元异常偏小，是否按“万元”填写却标为“元”？", b.Yuan), nil)
 	}
 }

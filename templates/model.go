@@ -65,7 +65,11 @@ type Submission struct {
 	Encoding string
 	// SHA256 is the hex digest of the file's bytes.
 	SHA256 string
-	// Township is the 单位名称 the workbook states, else the file name's stem.
+	// Kind is what the file is: a form, or a file that is not a
+	// submission (a county workbook, a blank template, no form at all).
+	Kind Kind
+	// Township is the 单位名称 the workbook states, else the township its
+	// title names, else the file name's.
 	Township Text
 	// Code is the 行政区划代码 where stated.
 	Code Text

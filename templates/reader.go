@@ -82,6 +82,9 @@ func Read(wb *convert.Workbook) *Submission {
 	for i := range wb.Sheets {
 		r.readProjects(&wb.Sheets[i])
 	}
+	r.classify()
+	r.noteFileNameTownship()
+	r.checkFormUnit()
 	r.finishDocument()
 	return r.sub
 }
@@ -93,6 +96,8 @@ type reader struct {
 	docUnit convert.Unit
 	// sheetLabels holds each sheet's label matches once made (see labels).
 	sheetLabels map[*convert.Sheet]*sheetLabels
+	// townFrom is where the township name was taken from (fromLabel …).
+	townFrom int
 }
 
 func (r *reader) src(sh *convert.Sheet, row, col int) Source {
@@ -163,8 +168,12 @@ func (r *reader) readDocument() {
 			case FieldTownship:
 				if r.sub.Township.Value == "" {
 					if t := r.valueRight(sh, row, col, m); t.Value != "" {
-						t.Value = townshipName(t.Value)
+						var date string
+						t.Value, date = townshipValue(t.Value)
 						r.sub.Township = t
+						if date != "" {
+							setOnce(&r.sub.FilledOn, Text{Value: dateText(date), Src: t.Src})
+						}
 					}
 				}
 			case FieldRegionCode:
@@ -190,9 +199,7 @@ func (r *reader) readDocument() {
 			}
 		}
 	}
-	if r.sub.Township.Value == "" {
-		r.sub.Township = Text{Value: TownshipFromFileName(r.wb.Path), Src: Source{File: r.wb.Path}}
-	}
+	r.settleTownship()
 	if r.docUnit == convert.UnitUnknown {
 		r.docUnit = convert.UnitWan
 	}

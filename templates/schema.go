@@ -53,7 +53,7 @@ const (
 // fieldLabels maps each field to its canonical label followed by its aliases,
 // all in NormalizeLabel form without a trailing colon.
 var fieldLabels = map[Field][]string{
-	FieldTownship:         {"单位名称", "填报单位", "乡镇名称", "预算单位", "单位名称(盖章)", "填报单位(盖章)"},
+	FieldTownship:         {"单位名称", "填报单位", "乡镇名称", "预算单位", "单位名称(盖章)", "填报单位(盖章)", "部门名称", "部门名称(盖章)"},
 	FieldRegionCode:       {"行政区划代码", "区划代码"},
 	FieldYear:             {"预算年度", "年度"},
 	FieldUnit:             {"金额单位"},

@@ -203,6 +203,10 @@ func (b *builder) build() error {
 			return err
 		}
 	}
+	// the marker by which jixiao knows its templates among the inputs
+	if err := b.f.SetDocProps(&excelize.DocProperties{Category: MarkerTemplate}); err != nil {
+		return err
+	}
 	fullCalc := true
 	if err := b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &fullCalc}); err != nil {
 		return err

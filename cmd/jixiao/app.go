@@ -81,9 +81,6 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		ErrWriter:       stderr,
 		HideHelpCommand: true,
 		ExitErrHandler:  func(*cli.Context, error) {},
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usagef("用法错误：%v", err)
-		},
 		Commands: []*cli.Command{
 			consolidateCommand(),
 			validateCommand(),
@@ -94,6 +91,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		},
 	}
 	localizeHelp(app)
+	localizeErrors(app)
 	return app
 }
 

@@ -6,11 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/urfave/cli/v2"
 
 	"jixiao/consolidate"
+	"jixiao/templates"
 )
 
 func readFlags() []cli.Flag {
@@ -20,6 +22,7 @@ func readFlags() []cli.Flag {
 		&cli.StringFlag{Name: "encoding", Value: "auto", Usage: "CSV 文件编码：auto、utf-8、gbk、gb18030、utf-16"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "不显示进度和摘要"},
 		rulesFlag(),
+		&cli.StringFlag{Name: "township-list", Usage: "乡镇名单（CSV 或 xlsx，列：乡镇；与 template --townships 相同）：各文件的乡镇名称按名单统一，名单上没有的报错"},
 	}
 }
 
@@ -31,7 +34,7 @@ func consolidateCommand() *cli.Command {
 		Description: "生成的工作簿依次包含：汇总（含审核结论）、审核情况、分类汇总、乡镇差异、单位成本、基期差异（指定 --baseline 时）、\n" +
 			"整体目标、项目明细、指标明细、校验问题、来源清单。合计均为带计算结果的公式。",
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "输出的县级汇总工作簿（.xlsx）", Required: true},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "输出的县级汇总工作簿（.xlsx），必须指定"},
 			&cli.BoolFlag{Name: "force", Usage: "覆盖已存在的输出文件"},
 			&cli.BoolFlag{Name: "timestamp", Usage: "在文档属性中写入当前时间（默认不写，相同输入得到逐字节相同的文件）"},
 			&cli.StringFlag{Name: "categories", Usage: "类别对照表（CSV，两列：匹配,类别；匹配为项目名称中的文字或正则表达式，先匹配者优先）"},
@@ -44,6 +47,10 @@ func consolidateCommand() *cli.Command {
 }
 
 func runConsolidate(c *cli.Context) error {
+	if c.String("output") == "" {
+		return usagef("请用 -o 指定要生成的县级汇总工作簿，例如：jixiao consolidate -o 县级汇总.xlsx 乡镇文件夹" +
+			"（不写命令、直接 jixiao 乡镇文件夹 时，自动在旁边生成 县级汇总_年度.xlsx）")
+	}
 	defer useCores(c)()
 	opt := consolidate.WriteOptions{Force: c.Bool("force"), Timestamp: c.Bool("timestamp")}
 	var err error
@@ -164,17 +171,52 @@ func readInputs(c *cli.Context, base *consolidate.Baseline) (*consolidate.Result
 	if err != nil {
 		return nil, err
 	}
+	list, err := townshipList(c.String("township-list"))
+	if err != nil {
+		return nil, err
+	}
 	return consolidate.Run(c.Context, c.Args().Slice(), consolidate.Options{
 		Unit: unit, Jobs: c.Int("jobs"), Encoding: c.String("encoding"),
-		Progress: progressPrinter(c.App.ErrWriter, c.Bool("quiet")), Rules: rules,
+		Progress: progressPrinter(c.App.ErrWriter, c.Bool("quiet")),
+		Rules:    rules, Townships: list, Outputs: outputsOf(c),
 	})
+}
+
+// townshipList reads --township-list, when given.
+func townshipList(path string) (*consolidate.TownshipList, error) {
+	if path == "" {
+		return nil, nil
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, usagef("--township-list：%s：%v", path, consolidate.ErrNotFound)
+	}
+	entries, err := templates.ReadTownships(path)
+	if err != nil {
+		return nil, usagef("--township-list：%v", err)
+	}
+	names := make([]string, len(entries))
+	for i, e := range entries {
+		names[i] = e.Township
+	}
+	return consolidate.NewTownshipList(path, names), nil
+}
+
+// outputsOf are the files the command writes, never read as inputs.
+func outputsOf(c *cli.Context) []string {
+	var out []string
+	for _, name := range []string{"output", "json"} {
+		if v := c.String(name); v != "" && v != "-" {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // outcome turns a result into the run's error: nil when clean, errProblems
 // when errors were found, a usage-level error when nothing could be read.
 func outcome(res *consolidate.Result) error {
 	if res.Townships() == 0 {
-		return fmt.Errorf("%w：所有文件均无法读取", consolidate.ErrNoInput)
+		return nothingCounted(res)
 	}
 	if res.Errors() > 0 {
 		return errProblems
@@ -192,4 +234,31 @@ func printSummary(w io.Writer, res *consolidate.Result, out string) {
 		fmt.Fprintf(w, "，详见 %s 的「%s」工作表", out, consolidate.SheetProblems)
 	}
 	fmt.Fprintln(w, "。")
+	where := "上面列出的问题"
+	if out != "" {
+		where = "「" + consolidate.SheetProblems + "」工作表"
+	}
+	for _, town := range res.UnitMismatches() {
+		fmt.Fprintf(w, "注意：「%s」的金额与所标单位相差一万倍，没有换算，合计中它的金额不可信；详见%s，请该乡镇改正后重新汇总。\n", town, where)
+	}
+}
+
+// nothingCounted is the error of a run in which no file was a township's
+// form: it says how many files were what, so the user knows why.
+func nothingCounted(res *consolidate.Result) error {
+	count := map[string]int{}
+	var order []string
+	_ = res.EachSource(func(s consolidate.SourceFile) error {
+		if count[s.Status] == 0 {
+			order = append(order, s.Status)
+		}
+		count[s.Status]++
+		return nil
+	})
+	parts := make([]string, 0, len(order))
+	for _, st := range order {
+		parts = append(parts, fmt.Sprintf("%d 个%s", count[st], st))
+	}
+	return fmt.Errorf("%w：没有一个文件是可汇总的乡镇绩效目标表（%s）；各文件的情况见上面列出的问题或「%s」工作表，请检查是否选对了文件夹",
+		consolidate.ErrNoInput, strings.Join(parts, "；"), consolidate.SheetSources)
 }

@@ -129,7 +129,7 @@ func (cv *converter) run(inputs []string) error {
 	}
 	switch {
 	case len(cv.written) == 0 && cv.unreadIn > 0:
-		return fmt.Errorf("%w：没有可转换的输入", convert.ErrUnreadable)
+		return &noInputError{}
 	case len(cv.written) == 0:
 		return usagef("没有写出任何文件")
 	case cv.errors > 0 || cv.unreadIn > 0:
@@ -341,3 +341,14 @@ func fileSafe(s string) string {
 		return r
 	}, s)
 }
+
+// noInputError is the end of a conversion in which no input could be read:
+// why is on the lines above (a file may be missing rather than damaged).
+type noInputError struct{}
+
+func (*noInputError) Error() string {
+	return "没有可转换的输入，各文件的原因见上面各行"
+}
+
+// Unwrap keeps the error a kind of convert.ErrUnreadable.
+func (*noInputError) Unwrap() error { return convert.ErrUnreadable }

@@ -62,6 +62,11 @@ func countyDump(t *testing.T, paths ...string) (string, consolidate.Totals) {
 		t.Fatal(err)
 	}
 	for _, p := range problems {
+		if p.Rule == templates.RuleTownshipSource {
+			// where the name came from is the file's, not its content's:
+			// a converted workbook states it, the seed and a CSV do not
+			continue
+		}
 		fmt.Fprintf(&b, "%s %s [%s] %s\n", p.Severity, p.Rule, p.Project, p.Message)
 	}
 	_, county := res.Totals()

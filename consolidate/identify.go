@@ -1,0 +1,294 @@
+package consolidate
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"jixiao/convert"
+	"jixiao/templates"
+)
+
+// Statuses in 来源清单 of files that are read but are no township's form.
+const (
+	StatusCounty        = "县级汇总工作簿，未计入"
+	StatusNotForm       = "不是绩效目标表，未计入"
+	StatusBlankTemplate = "空白模板，未计入"
+)
+
+// Rules of the problems about what a file is and whose it is.
+const (
+	RuleCountyInput   = "县级汇总工作簿"
+	RuleNotForm       = "不是绩效目标表"
+	RuleBlankTemplate = "空白模板"
+	RuleTownshipList  = "乡镇名单"
+)
+
+// nonSubmission is the 来源清单 row and the warning of a file that is read
+// but is no submission: a county workbook, a file with no form, a blank
+// template. ok is false for a submission.
+func nonSubmission(path string, sub *templates.Submission) (SourceFile, templates.Problem, bool) {
+	sf := SourceFile{Path: path, Format: sub.Format, Encoding: sub.Encoding, SHA256: sub.SHA256}
+	p := templates.Problem{Severity: templates.Warning, Src: templates.Source{File: path}}
+	switch sub.Kind {
+	case templates.KindCounty:
+		sf.Status, p.Rule = StatusCounty, RuleCountyInput
+		p.Message = "这是 jixiao 生成的县级汇总工作簿，不是乡镇报送的文件，未计入；" +
+			"请把它移出乡镇文件夹（与上年比较时用 --baseline 指定它）"
+	case templates.KindNoForm:
+		sf.Status, p.Rule = StatusNotForm, RuleNotForm
+		p.Message = "文件中没有“项目编码”等项目绩效目标表的标签，也不是逐行列出项目的表格，不是绩效目标表，未计入；" +
+			"如果它是某个乡镇的报送文件，请检查是否发错了文件"
+	case templates.KindBlankTemplate:
+		sf.Status, p.Rule = StatusBlankTemplate, RuleBlankTemplate
+		p.Message = "这是未填写任何项目的空白模板，未计入；如果它是某个乡镇的报送文件，请让该乡镇填写后重新提交"
+	default:
+		return SourceFile{}, templates.Problem{}, false
+	}
+	return sf, p, true
+}
+
+// statError is the error for an input path that cannot be looked at: one
+// that does not exist is ErrNotFound, not a damaged file.
+func statError(path string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return &convert.LocatedError{File: path, Err: ErrNotFound}
+	}
+	return &convert.LocatedError{File: path, Err: fmt.Errorf("%w: %v", convert.ErrUnreadable, err)}
+}
+
+// withoutOutputs drops from files the paths that are this run's outputs
+// (the county workbook, the JSON report): they are never inputs, even when
+// written into the folder being read.
+func withoutOutputs(files, outputs []string) []string {
+	if len(outputs) == 0 {
+		return files
+	}
+	drop := map[string]bool{}
+	for _, o := range outputs {
+		if o == "" || o == "-" {
+			continue
+		}
+		if abs, err := filepath.Abs(o); err == nil {
+			drop[abs] = true
+		}
+	}
+	kept := files[:0:0]
+	for _, f := range files {
+		if abs, err := filepath.Abs(f); err == nil && drop[abs] {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept
+}
+
+// unitMismatch reports whether problems hold the error of a form whose
+// amounts are as a whole in another unit than stated.
+func unitMismatch(problems []templates.Problem) bool {
+	for _, p := range problems {
+		if p.Severity == templates.Error && errors.Is(p.Err, templates.ErrUnitMismatch) {
+			return true
+		}
+	}
+	return false
+}
+
+// TownshipList is the county's list of townships: names read from the
+// forms are matched against it, so that 丰登坞镇人民政府, ＸＸ镇 (full width)
+// and a 镇 written as 乡 count as the listed name, and a name not on it is
+// an error.
+type TownshipList struct {
+	// File is where the list was read from, for messages.
+	File  string
+	exact map[string]string
+	base  map[string][]string
+}
+
+// NewTownshipList makes a list of the given names, read from file.
+//
+//	l := consolidate.NewTownshipList("乡镇名单.csv", []string{"王官营镇", "姜家营乡"})
+func NewTownshipList(file string, names []string) *TownshipList {
+	l := &TownshipList{File: file, exact: map[string]string{}, base: map[string][]string{}}
+	for _, n := range names {
+		key := townKey(n)
+		if key == "" {
+			continue
+		}
+		if _, dup := l.exact[key]; dup {
+			continue
+		}
+		l.exact[key] = n
+		b := townBase(key)
+		l.base[b] = append(l.base[b], n)
+	}
+	return l
+}
+
+// Match returns the listed name that name stands for, and whether there
+// is one: the same name once 人民政府, full-width forms and spaces are
+// dropped, else the one listed name with the same stem (姜家营镇 for 姜家营乡
+// or 姜家营).
+func (l *TownshipList) Match(name string) (string, bool) {
+	key := townKey(name)
+	if n, ok := l.exact[key]; ok {
+		return n, true
+	}
+	if c := l.base[townBase(key)]; len(c) == 1 {
+		return c[0], true
+	}
+	return "", false
+}
+
+// townKey is a township name without what varies in writing it.
+func townKey(s string) string {
+	s = convert.NormalizeLabel(s)
+	for _, suf := range []string{"(盖章)", "人民政府", "政府"} {
+		s = strings.TrimSuffix(s, suf)
+	}
+	return s
+}
+
+// townBase is a township name without its 镇/乡/街道 ending.
+func townBase(key string) string {
+	for _, suf := range []string{"街道办事处", "办事处", "街道", "镇", "乡"} {
+		if strings.HasSuffix(key, suf) && len(key) > len(suf) {
+			return strings.TrimSuffix(key, suf)
+		}
+	}
+	return key
+}
+
+// applyTownshipList names a submission's township as the list does, or
+// adds an error that it is not on the list.
+func (l *TownshipList) apply(sub *templates.Submission) {
+	if l == nil {
+		return
+	}
+	name := sub.Township.Value
+	if listed, ok := l.Match(name); ok {
+		if listed != name {
+			sub.Township.Value = listed
+			for i := range sub.Problems {
+				sub.Problems[i].Township = listed
+			}
+		}
+		return
+	}
+	src := sub.Township.Src
+	if src.File == "" {
+		src.File = sub.File
+	}
+	sub.Problems = append(sub.Problems, templates.Problem{Severity: templates.Error, Rule: RuleTownshipList,
+		Township: name, Src: src,
+		Message: fmt.Sprintf("「%s」不在乡镇名单（%s）中：请核对填报单位名称是否写错；若确是本县的乡镇，请把它加入名单后重新汇总", name, l.File)})
+}
+
+// Duplicate submissions: which file counts.
+//
+// Among files for one township, the one counted is, in this order:
+//  1. the one with the later 填报日期 (a stated date beats none);
+//  2. the one whose file name marks a later revision: a version number
+//     (v2, 第2版, (2)) beats a revision word alone (修改, 更正, 修订, 更新,
+//     最终, 终稿, 定稿, final …), which beats none;
+//  3. the first by path.
+//
+// The rule depends only on the files' content and names, never on their
+// times on disk, so every run counts the same file.
+const duplicateRule = "按填报日期较晚者优先；日期相同或未填时，文件名标明修改/更正/最终/第几版者优先；仍相同则按文件名顺序取前者"
+
+// revisionWords mark a revised file in its name.
+var revisionWords = []string{"修改", "更正", "修正", "修订", "更新", "调整后", "最终", "终稿", "定稿", "最新", "新版", "final", "new"}
+
+// revisionNumber is a version number in a file name: v2, V3, 第2版, (2).
+var revisionNumber = regexp.MustCompile(`(?i)(?:v|版本|第)\s*(\d{1,3})\s*版?|\((\d{1,3})\)`)
+
+// revisionRank is how late a revision a file name marks: 0 none, 1 a
+// revision word, 1+n a version number n.
+func revisionRank(path string) int {
+	name := strings.ToLower(convert.NormalizeValue(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))))
+	rank := 0
+	for _, w := range revisionWords {
+		if strings.Contains(name, w) {
+			rank = 1
+			break
+		}
+	}
+	for _, m := range revisionNumber.FindAllStringSubmatch(name, -1) {
+		d := m[1]
+		if d == "" {
+			d = m[2]
+		}
+		if n, err := strconv.Atoi(d); err == nil && n+1 > rank {
+			rank = n + 1
+		}
+	}
+	return rank
+}
+
+// datePattern reads a 填报日期: 2024年1月15日, 2024-1-15, 2024/01/15, 2024.1.15.
+var datePattern = regexp.MustCompile(`(20\d\d)\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})`)
+
+// dateKey renders a 填报日期 as YYYY-MM-DD for comparing, "" when it states
+// no date.
+func dateKey(s string) string {
+	m := datePattern.FindStringSubmatch(convert.NormalizeValue(s))
+	if m == nil {
+		return ""
+	}
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	if mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return ""
+	}
+	return fmt.Sprintf("%s-%02d-%02d", m[1], mo, d)
+}
+
+// preferred reports whether source a is counted before b of the same
+// township, and why, by duplicateRule. a comes before b by path.
+func preferred(a, b *SourceFile) (bool, string) {
+	if a.filled != b.filled {
+		later, other := a, b
+		if b.filled > a.filled {
+			later, other = b, a
+		}
+		why := fmt.Sprintf("填报日期 %s 晚于 %s", later.filled, other.filled)
+		if other.filled == "" {
+			why = fmt.Sprintf("填报日期 %s，另一个文件未填写填报日期", later.filled)
+		}
+		return later == a, why
+	}
+	ra, rb := revisionRank(a.Path), revisionRank(b.Path)
+	if ra != rb {
+		return ra > rb, "文件名标明是修改后的版本"
+	}
+	why := "填报日期相同或都未填写、文件名都未标明修改，按文件名顺序取前者"
+	if a.SHA256 != "" && a.SHA256 == b.SHA256 {
+		why = "两个文件内容完全相同"
+	}
+	return true, why
+}
+
+// duplicateMessage is the error about a township's file that is not
+// counted because kept is.
+func duplicateMessage(town string, kept, dropped *SourceFile, why string) string {
+	return fmt.Sprintf("乡镇「%s」提交了多个文件：%s 与 %s。计入 %s（%s），%s 未计入合计（规则：%s）。"+
+		"请把不用的文件移出文件夹，或只指定要汇总的那个文件，然后重新汇总",
+		town, kept.Path, dropped.Path, filepath.Base(kept.Path), why, filepath.Base(dropped.Path), duplicateRule)
+}
+
+// UnitMismatches lists the counted townships whose amounts are as a whole
+// in another unit than their form states (their 汇总 rows are marked).
+func (r *Result) UnitMismatches() []string {
+	var out []string
+	for _, t := range r.counted {
+		if t.unitMismatch {
+			out = append(out, t.township)
+		}
+	}
+	return out
+}
