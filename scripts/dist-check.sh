@@ -31,6 +31,7 @@ ok() { echo "ok   $*"; }
 skip() { echo "SKIP $*"; }
 
 [ -f "$dist/SHA256SUMS" ] || { echo "FAIL: no $dist/SHA256SUMS: run scripts/dist.sh first" >&2; exit 1; }
+dist=$(cd "$dist" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/jixiao-dist-check.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
@@ -108,7 +109,7 @@ same() {
 }
 
 echo "== the same county workbook on every architecture"
-consolidate amd64 "$PWD/$dist/linux-amd64/jixiao" || { echo "FAIL: no amd64 reference" >&2; exit 1; }
+consolidate amd64 "$dist/linux-amd64/jixiao" || { echo "FAIL: no amd64 reference" >&2; exit 1; }
 ok "amd64: reference workbook from samples/2024"
 for a in arm64:aarch64 loong64:loongarch64; do
 	arch=${a%%:*} qemu=qemu-${a#*:}-static
@@ -120,7 +121,7 @@ for a in arm64:aarch64 loong64:loongarch64; do
 		fi
 		continue
 	fi
-	consolidate "$arch" "$qemu" "$PWD/$dist/linux-$arch/jixiao" && same "$arch"
+	consolidate "$arch" "$qemu" "$dist/linux-$arch/jixiao" && same "$arch"
 done
 # 32-bit: windows/386 cannot run here; a linux/386 build of the same code
 # can, natively on a kernel with 32-bit support or under qemu-i386-static.
