@@ -3,7 +3,7 @@
 #
 #   windows-amd64/jixiao.exe   Windows 10 and later, 64-bit
 #   windows-386/jixiao.exe     Windows 10 and later, 32-bit
-#   windows-arm64/jixiao.exe   Windows 11 on ARM
+#   windows-arm64/jixiao.exe   Windows 10 and 11 on ARM
 #   linux-amd64/jixiao         x86-64 (兆芯、海光、Intel、AMD)
 #   linux-arm64/jixiao         ARM64 (飞腾、鲲鹏)
 #   linux-loong64/jixiao       LoongArch64, new-world ABI (龙芯 3A5000/3A6000)
