@@ -231,8 +231,10 @@ for arch in amd64 arm64 loong64; do
 		fi
 	else
 		v=$("${run[@]}" "$root/usr/bin/jixiao" version) || fail "$deb: jixiao version failed"
-		want_version=${version//+/[-+]}
-		grep -q "^jixiao ${want_version}\$" <<<"$v" || fail "$deb: jixiao version does not show $version: $v"
+		# dist.sh turns the '-' of 1.2.0-rc1 and 1.2.0-3-gabc into ~ and + for Debian.
+		shown=$(sed -n '1s/^jixiao //p' <<<"$v")
+		[ "$(tr -- '-+~' ... <<<"$shown")" = "$(tr -- '-+~' ... <<<"$version")" ] ||
+			fail "$deb: jixiao version shows ${shown:-nothing}, the package is $version: $v"
 		grep -q "^平台：linux/$arch\$" <<<"$v" || fail "$deb: jixiao version does not show linux/$arch: $v"
 		if [ -n "$commit" ]; then
 			grep -q "^修订：$commit" <<<"$v" || fail "$deb: jixiao version does not show commit $commit: $v"

@@ -52,8 +52,14 @@ case $version in
 *) echo "dist.sh: VERSION must start with a digit, got '$version'" >&2; exit 2 ;;
 esac
 builddate=$(date -u -d "@$epoch" +%Y-%m-%dT%H:%M:%SZ)
-# Debian versions take no '-' in the upstream part: 1.2.0-3-gabc → 1.2.0+3+gabc.
-debversion=${version//-/+}
+# Debian versions take no '-' in the upstream part: commits after a tag,
+# 1.2.0-3-gabc, become 1.2.0+3.gabc (after 1.2.0); a pre-release, 1.2.0-rc1,
+# becomes 1.2.0~rc1 (before 1.2.0).
+if [[ $version =~ ^(.*)-([0-9]+)-g([0-9a-f]+)$ ]]; then
+	debversion="${BASH_REMATCH[1]//-/\~}+${BASH_REMATCH[2]}.g${BASH_REMATCH[3]}"
+else
+	debversion=${version//-/\~}
+fi
 export SOURCE_DATE_EPOCH=$epoch
 
 echo "jixiao $version, commit ${commit:-unknown}, date $builddate"
