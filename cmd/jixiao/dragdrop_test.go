@@ -233,3 +233,29 @@ func TestVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestDesktopEntry ties the Linux desktop entry the .deb installs to the
+// switch jixiao knows: files dropped on the icon come after --desktop, in a
+// terminal window.
+func TestDesktopEntry(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "packaging", "linux", "jixiao.desktop"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := map[string]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if k, v, ok := strings.Cut(line, "="); ok {
+			fields[k] = v
+		}
+	}
+	for key, want := range map[string]string{
+		"Exec":        "jixiao " + desktopFlag + " %F",
+		"Terminal":    "true",
+		"Name[zh_CN]": "绩效目标汇总",
+		"Icon":        "jixiao",
+	} {
+		if fields[key] != want {
+			t.Errorf("%s=%q, want %q", key, fields[key], want)
+		}
+	}
+}
