@@ -57,6 +57,9 @@ func message(err error) string {
 // stdout and stderr. main only maps its error to an exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	app := newApp(stdout, stderr)
+	if paths, ok := desktopPaths(args); ok {
+		return desktopDrop(ctx, paths, stdout)
+	}
 	if isDragDrop(args, commandNames(app)) {
 		return dragDrop(ctx, args[1:], stdout)
 	}

@@ -38,6 +38,43 @@ func isDragDrop(args []string, commands []string) bool {
 	return true
 }
 
+// desktopFlag is the hidden switch the Linux desktop entry puts before the
+// files (Exec=jixiao --desktop %F): jixiao was started from the application
+// menu, by files dropped on its icon or by 打开方式, in a terminal window that
+// closes as soon as jixiao ends.
+const desktopFlag = "--desktop"
+
+// desktopPaths returns the files passed after --desktop, and whether jixiao
+// was started that way.
+func desktopPaths(args []string) ([]string, bool) {
+	if len(args) < 2 || args[1] != desktopFlag {
+		return nil, false
+	}
+	return args[2:], true
+}
+
+// keepWindowOpen reports whether jixiao waits for Enter before it exits, so
+// that the summary stays readable: when files were dropped on jixiao.exe on
+// Windows, and whenever it was started from the Linux desktop entry. Typed
+// at a Linux terminal, the no-command form ends at once like any command.
+func keepWindowOpen(goos string, args, commands []string) bool {
+	if _, ok := desktopPaths(args); ok {
+		return true
+	}
+	return goos == "windows" && isDragDrop(args, commands)
+}
+
+// desktopDrop consolidates the files the desktop passed, exactly as a drop
+// on jixiao.exe; started from the menu without files it explains how to
+// give them.
+func desktopDrop(ctx context.Context, paths []string, stdout io.Writer) error {
+	if len(paths) == 0 {
+		return usagef("没有收到要汇总的文件：请把各乡镇报送的文件拖到「绩效目标汇总」图标上，" +
+			"或在文件上右键 → 打开方式 → 绩效目标汇总；命令行用法见 jixiao --help")
+	}
+	return dragDrop(ctx, paths, stdout)
+}
+
 // dragDrop consolidates the dropped paths into 县级汇总_<年度>.xlsx beside the
 // first input, never overwriting an existing file, and prints a short
 // Chinese summary.

@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -70,22 +72,103 @@ func TestDragDrop(t *testing.T) {
 }
 
 // TestDragDropBinary drops a folder on the real binary: it consolidates,
-// prints the summary and waits for Enter before exiting.
+// prints the summary and waits for Enter before exiting — on Windows as is,
+// elsewhere when started from the desktop entry (--desktop). Typed at a
+// terminal outside Windows it writes the next free name and does not wait.
 func TestDragDropBinary(t *testing.T) {
 	dir, _ := copySamples(t, "王官营镇.xlsx")
-	cmd := exec.Command(binary(t), dir)
-	cmd.Stdin = strings.NewReader("\n")
-	var stdout bytes.Buffer
-	cmd.Stdout = &stdout
-	err := cmd.Run()
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitProblems {
-		t.Fatalf("exit: %v, want %d\n%s", err, exitProblems, stdout.String())
+	type start struct {
+		name   string
+		args   []string
+		out    string
+		prompt bool
 	}
-	if _, err := os.Stat(filepath.Join(filepath.Dir(dir), "县级汇总_2024.xlsx")); err != nil {
-		t.Errorf("output not beside the dropped folder: %v", err)
+	starts := []start{{"dropped", []string{dir}, "县级汇总_2024.xlsx", runtime.GOOS == "windows"}}
+	if runtime.GOOS != "windows" {
+		starts = append(starts, start{"desktop entry", []string{desktopFlag, dir}, "县级汇总_2024(2).xlsx", true})
 	}
-	if !strings.Contains(stdout.String(), "按回车键关闭窗口") || !strings.Contains(stdout.String(), "318.34 万元") {
-		t.Errorf("stdout = %s", stdout.String())
+	for _, s := range starts {
+		t.Run(s.name, func(t *testing.T) {
+			cmd := exec.Command(binary(t), s.args...)
+			cmd.Stdin = strings.NewReader("\n")
+			var stdout bytes.Buffer
+			cmd.Stdout = &stdout
+			err := cmd.Run()
+			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitProblems {
+				t.Fatalf("exit: %v, want %d\n%s", err, exitProblems, stdout.String())
+			}
+			if _, err := os.Stat(filepath.Join(filepath.Dir(dir), s.out)); err != nil {
+				t.Errorf("output not beside the dropped folder: %v", err)
+			}
+			if !strings.Contains(stdout.String(), "318.34 万元") {
+				t.Errorf("stdout = %s", stdout.String())
+			}
+			if got := strings.Contains(stdout.String(), "按回车键关闭窗口"); got != s.prompt {
+				t.Errorf("waits for Enter: %v, want %v; stdout = %s", got, s.prompt, stdout.String())
+			}
+		})
+	}
+}
+
+// TestDesktopDrop starts jixiao as the desktop entry does with files from
+// two folders: the workbook lands beside the first file, a second start
+// never overwrites it, and a start without files is a usage error.
+func TestDesktopDrop(t *testing.T) {
+	dirA, a := copySamples(t, "王官营镇.xlsx")
+	_, b := copySamples(t, "丰登坞镇.xlsx")
+	var out, errb bytes.Buffer
+	err := run(context.Background(), []string{"jixiao", desktopFlag, a[0], b[0]}, &out, &errb)
+	if code := exitCode(err); code != exitProblems {
+		t.Fatalf("exit %d (%v), want %d; stdout %s", code, err, exitProblems, out.String())
+	}
+	first := filepath.Join(dirA, "县级汇总_2024.xlsx")
+	before, err := os.ReadFile(first)
+	if err != nil {
+		t.Fatalf("output not beside the first file: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "汇总 2 个乡镇") {
+		t.Errorf("summary = %s", out.String())
+	}
+	_ = run(context.Background(), []string{"jixiao", desktopFlag, a[0], b[0]}, &out, &errb)
+	if _, err := os.Stat(filepath.Join(dirA, "县级汇总_2024(2).xlsx")); err != nil {
+		t.Errorf("second start did not write the next free name: %v", err)
+	}
+	if after, _ := os.ReadFile(first); !bytes.Equal(before, after) {
+		t.Error("the first output was overwritten")
+	}
+
+	err = run(context.Background(), []string{"jixiao", desktopFlag}, &out, &errb)
+	var ue *usageError
+	if !errors.As(err, &ue) || exitCode(err) != exitUsage {
+		t.Errorf("no files: err = %v, want a usage error", err)
+	}
+}
+
+func TestKeepWindowOpen(t *testing.T) {
+	existing := samplePath("2024", "王官营镇.xlsx")
+	cmds := []string{"consolidate", "validate", "help"}
+	cases := []struct {
+		name string
+		goos string
+		args []string
+		want bool
+	}{
+		{"windows drop", "windows", []string{"jixiao", existing}, true},
+		{"windows command", "windows", []string{"jixiao", "validate", existing}, false},
+		{"windows no arguments", "windows", []string{"jixiao"}, false},
+		{"linux paths typed at a terminal", "linux", []string{"jixiao", existing}, false},
+		{"linux desktop entry with files", "linux", []string{"jixiao", desktopFlag, existing}, true},
+		{"linux desktop entry without files", "linux", []string{"jixiao", desktopFlag}, true},
+		{"linux desktop entry with a missing file", "linux", []string{"jixiao", desktopFlag, "没有.xlsx"}, true},
+		{"linux command", "linux", []string{"jixiao", "consolidate", existing}, false},
+		{"flag not first", "linux", []string{"jixiao", existing, desktopFlag}, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := keepWindowOpen(c.goos, c.args, cmds); got != c.want {
+				t.Errorf("keepWindowOpen(%s, %v) = %v", c.goos, c.args, got)
+			}
+		})
 	}
 }
 
@@ -147,6 +230,32 @@ func TestVersion(t *testing.T) {
 		stdout, _, code := runBinary(t, args...)
 		if code != 0 || !strings.Contains(stdout, "jixiao") || !strings.Contains(stdout, "go1.") {
 			t.Errorf("%v: exit %d, %q", args, code, stdout)
+		}
+	}
+}
+
+// TestDesktopEntry ties the Linux desktop entry the .deb installs to the
+// switch jixiao knows: files dropped on the icon come after --desktop, in a
+// terminal window.
+func TestDesktopEntry(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "packaging", "linux", "jixiao.desktop"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := map[string]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if k, v, ok := strings.Cut(line, "="); ok {
+			fields[k] = v
+		}
+	}
+	for key, want := range map[string]string{
+		"Exec":        "jixiao " + desktopFlag + " %F",
+		"Terminal":    "true",
+		"Name[zh_CN]": "绩效目标汇总",
+		"Icon":        "jixiao",
+	} {
+		if fields[key] != want {
+			t.Errorf("%s=%q, want %q", key, fields[key], want)
 		}
 	}
 }

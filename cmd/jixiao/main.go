@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime"
 	"syscall"
 )
 
@@ -19,8 +20,9 @@ func main() {
 	if err != nil && code != exitProblems {
 		fmt.Fprintln(os.Stderr, "jixiao:", message(err))
 	}
-	if isDragDrop(os.Args, commandNames(newApp(os.Stdout, os.Stderr))) {
-		// Started by dropping files on the .exe: keep the window open.
+	if keepWindowOpen(runtime.GOOS, os.Args, commandNames(newApp(os.Stdout, os.Stderr))) {
+		// Started by dropping files on the .exe or from the desktop
+		// entry: keep the window open.
 		waitForEnter(os.Stdin, os.Stdout)
 	}
 	restore()
