@@ -140,7 +140,16 @@ func TestBinaryReviewPlantedWeaknesses(t *testing.T) {
 	}
 	defer f.Close()
 	rows, _ := f.GetRows("汇总")
-	if got := rows[2][len(rows[1])-1]; got != rep.Townships[0].Conclusion {
+	col := -1
+	for i, h := range rows[1] {
+		if h == "审核结论" {
+			col = i
+		}
+	}
+	if col < 0 || col >= len(rows[2]) {
+		t.Fatalf("汇总 has no 审核结论 column: %q", rows[1])
+	}
+	if got := rows[2][col]; got != rep.Townships[0].Conclusion {
 		t.Errorf("汇总 审核结论 %q, want %q", got, rep.Townships[0].Conclusion)
 	}
 	counts, _ := f.GetRows("审核情况")
