@@ -17,6 +17,9 @@ var (
 	ErrEncrypted = errors.New("文件有密码保护")
 	// ErrTooLarge: the file or one of its parts exceeds a safety limit.
 	ErrTooLarge = errors.New("文件超过安全上限")
+	// ErrBudget: reading the file would hold more cells, grid slots, merged
+	// cells or text than a reading budget allows (see Limits).
+	ErrBudget = errors.New("文件内容超过读取上限")
 	// ErrEncoding: the text is in no encoding jixiao can decode.
 	ErrEncoding = errors.New("无法识别的文字编码")
 	// ErrAmount: a money amount is not a number.

@@ -2,6 +2,7 @@ package convert
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +15,13 @@ type Options struct {
 	// Encoding forces the text encoding of CSV/TSV/HTML inputs: "auto" (or
 	// ""), "utf-8", "gbk", "gb18030" or "utf-16".
 	Encoding string
+	// Context cancels reading: readers check it inside their loops and
+	// stop with its error. Nil means never cancelled.
+	Context context.Context
+	// Limits bound the cells, grid slots, merged cells and text one file
+	// may hold; past one, reading stops with an error wrapping ErrBudget.
+	// Zero fields take the defaults.
+	Limits Limits
 }
 
 // Open reads any supported input into a Workbook, choosing the reader by the
@@ -80,21 +88,25 @@ func OpenBytes(path string, data []byte, opt Options) (*Workbook, error) {
 	if len(data) == 0 {
 		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w：文件为空（0 字节），可能是保存或复制中断，请重新提交", ErrUnreadable)}
 	}
+	b := newBudget(path, len(data), opt)
+	if err := b.alive(); err != nil {
+		return nil, err
+	}
 	head := data[:min(len(data), 8192)]
 	format := Sniff(path, head)
 	var wb *Workbook
 	var err error
 	switch format {
 	case "xlsx":
-		wb, err = readXLSXBytes(path, data)
+		wb, err = readXLSXBytes(path, data, b)
 	case "docx":
-		wb, err = readDOCXBytes(path, data)
+		wb, err = readDOCXBytes(path, data, b)
 	case "xls":
-		wb, err = readXLSBytes(path, data)
+		wb, err = readXLSBytes(path, data, b)
 	case "html":
-		wb, err = readHTMLBytes(path, data, opt)
+		wb, err = readHTMLBytes(path, data, opt, b)
 	case "csv":
-		wb, err = readCSVBytes(path, data, opt)
+		wb, err = readCSVBytes(path, data, opt, b)
 	default:
 		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w（%s）：请在 Excel 或 WPS 中“另存为” .xlsx 后再提交", ErrUnknownFormat, describeFormat(path, head))}
 	}

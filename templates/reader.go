@@ -60,7 +60,7 @@ func openInput(ctx context.Context, path string, opt ReadOptions) (*convert.Work
 		return nil, "", err
 	}
 	sum := sha256.Sum256(data)
-	wb, err := convert.OpenBytes(path, data, convert.Options{Encoding: opt.Encoding})
+	wb, err := convert.OpenBytes(path, data, convert.Options{Encoding: opt.Encoding, Context: ctx})
 	if err != nil {
 		return nil, "", err
 	}
