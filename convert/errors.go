@@ -20,6 +20,9 @@ var (
 	// ErrBudget: reading the file would hold more cells, grid slots, merged
 	// cells or text than a reading budget allows (see Limits).
 	ErrBudget = errors.New("文件内容超过读取上限")
+	// ErrTextTooLong: a cell's text is longer than a worksheet cell holds
+	// (32,767 characters).
+	ErrTextTooLong = errors.New("单元格文字超过 32,767 个字符")
 	// ErrEncoding: the text is in no encoding jixiao can decode.
 	ErrEncoding = errors.New("无法识别的文字编码")
 	// ErrAmount: a money amount is not a number.

@@ -322,6 +322,9 @@ func ReadFileAll(ctx context.Context, path string, opt ReadOptions) ([]*Submissi
 		s.SHA256 = sum
 		noteEncoding(wb, s)
 	}
+	if len(subs) > 0 {
+		noteLongText(wb, subs[0])
+	}
 	return subs, nil
 }
 
