@@ -14,13 +14,16 @@ package convert
 //	b.enter(sheetName)                    // a new grid: row widths start over
 //	if err := b.cell(row, col, len(text)); err != nil { return err } // before storing a cell
 //	if err := b.spans(n); err != nil { return err }  // before expanding a span over n cells
-//	if err := b.grow(n); err != nil { return err }   // before allocating n slots outright
+//	if err := b.height(n); err != nil { return err } // before allocating a grid of n rows
 //	if err := b.alive(); err != nil { return err }   // in loops that store nothing
 //
 // cell counts one stored cell, its text bytes and the grid slots storing it
 // at zero-based row, col costs in a grid of dense rows (the row's padding
 // up to col, and the empty rows above it); it assumes cells arrive row by
 // row, and counts a row revisited as a new one, which only overcounts.
+// Padding is bounded by the cells that exist: past a first million slots,
+// at most 16 per cell (a column filled down to row 1,048,576 at column K
+// reads; one cell per row at column XFD does not).
 // Every method works on a nil budget, which has no limits and is never
 // cancelled. Errors are *LocatedError values that name the file, the sheet
 // and the cell; a reader returns them as they are (see located).
@@ -29,17 +32,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 )
 
 // Limits bound what reading one input file may hold. A zero field takes
 // its default.
 type Limits struct {
-	// Cells caps the non-empty cells of the whole file (default 1,000,000).
+	// Cells caps the cells of the whole file (default 4,000,000).
 	Cells int
 	// Slots caps the grid slots: every stored cell, every empty cell padding
-	// a row up to a cell further right, every row (default 4,000,000, and at
-	// most 1,048,576 more than 64 per byte of input, so that a grid from N
-	// bytes holds O(N) slots).
+	// a row up to a cell further right, every row (default 16,000,000, and
+	// at most 1,048,576 more than 64 per byte of input, so that a grid from
+	// N bytes holds O(N) slots).
 	Slots int
 	// Spans caps the cells merged ranges expand over in docx and HTML tables
 	// (default 1,000,000).
@@ -50,12 +54,15 @@ type Limits struct {
 
 // Default limits; a township's form holds a few thousand cells.
 const (
-	DefaultMaxCells     = 1_000_000
-	DefaultMaxSlots     = 4_000_000
+	DefaultMaxCells     = 4_000_000
+	DefaultMaxSlots     = 16_000_000
 	DefaultMaxSpans     = 1_000_000
 	DefaultMaxTextBytes = 64 << 20
 	slotsBase           = 1 << 20
 	slotsPerByte        = 64
+	// padPerCell bounds the slots of the rows' cells (padding included) by
+	// the cells stored, past slotsBase.
+	padPerCell = 16
 	// budgetTick is how many counted cells pass between cancellation checks.
 	budgetTick = 1024
 )
@@ -66,10 +73,11 @@ type budget struct {
 	lim         Limits
 	file, sheet string
 	cells       int
-	slots       int
+	pad         int // slots of the rows' cells, padding included
 	spanned     int
 	text        int
 	rows        int // rows of the current sheet's grid
+	allRows     int // rows of all sheets' grids
 	row, width  int // the row last counted and its width
 	tick        int
 }
@@ -98,6 +106,14 @@ func newBudget(path string, size int, opt Options) *budget {
 		ctx = context.Background()
 	}
 	return &budget{ctx: ctx, lim: lim, file: path, row: -1}
+}
+
+// limit returns the budget's limits; a nil budget has none.
+func (b *budget) limit() Limits {
+	if b == nil {
+		return Limits{Cells: math.MaxInt, Slots: math.MaxInt, Spans: math.MaxInt, TextBytes: math.MaxInt}
+	}
+	return b.lim
 }
 
 // reset forgets everything counted, for reading the same file again.
@@ -138,18 +154,20 @@ func (b *budget) rowCells(row, col, n, textLen int) error {
 		b.row, b.width = row, 0
 	}
 	if row >= b.rows {
-		b.slots += row + 1 - b.rows
+		b.allRows += row + 1 - b.rows
 		b.rows = row + 1
 	}
 	if col >= b.width {
-		b.slots += col + 1 - b.width
+		b.pad += col + 1 - b.width
 		b.width = col + 1
 	}
 	switch {
 	case b.cells > b.lim.Cells:
 		return b.fail(row, col, fmt.Sprintf("单元格超过 %d 个", b.lim.Cells))
-	case b.slots > b.lim.Slots:
-		return b.fail(row, col, fmt.Sprintf("表格范围过大（行列展开后超过 %d 格，常见原因是远处的行或列，如 XFD 列，有内容）", b.lim.Slots))
+	case b.allRows+b.pad > b.lim.Slots:
+		return b.fail(row, col, fmt.Sprintf("表格范围过大（行列展开后超过 %d 格）", b.lim.Slots))
+	case b.pad > slotsBase+padPerCell*b.cells:
+		return b.fail(row, col, "表格中远处的列有内容（如 XFD 列），每行都要展开到那一列")
 	case b.text > b.lim.TextBytes:
 		return b.fail(row, col, fmt.Sprintf("文字超过 %d MB", b.lim.TextBytes>>20))
 	}
@@ -172,27 +190,18 @@ func (b *budget) spans(n int) error {
 	return nil
 }
 
-// grow counts n grid slots allocated outright (rows of a grid, padding
-// known before the cells are stored).
-func (b *budget) grow(n int) error {
-	if b == nil {
-		return nil
-	}
-	b.slots += n
-	if b.slots > b.lim.Slots {
-		return b.fail(-1, -1, fmt.Sprintf("表格范围过大（行列展开后超过 %d 格，常见原因是远处的行或列，如 XFD 列，有内容）", b.lim.Slots))
-	}
-	return nil
-}
-
 // height counts the grid of the current sheet as n rows tall, when it
 // was counted shorter: the empty rows a reader allocates above its last.
 func (b *budget) height(n int) error {
 	if b == nil || n <= b.rows {
 		return nil
 	}
-	n, b.rows = n-b.rows, n
-	return b.grow(n)
+	b.allRows += n - b.rows
+	b.rows = n
+	if b.allRows+b.pad > b.lim.Slots {
+		return b.fail(-1, -1, fmt.Sprintf("表格有 %d 行，超过 %d 格", b.allRows, b.lim.Slots))
+	}
+	return nil
 }
 
 // alive returns the context's error, located in the file, once the read

@@ -96,7 +96,7 @@ func TestBudgetBlowUps(t *testing.T) {
 	colspan.WriteString("</table>")
 	var csvRows strings.Builder
 	for r := 0; r < 1_000_000; r++ {
-		csvRows.WriteString("a,1\n")
+		csvRows.WriteString("a,1,2,3,4\n")
 	}
 	tests := []struct {
 		name, file string
@@ -126,7 +126,7 @@ func TestBudgetBlowUps(t *testing.T) {
 			return []byte(csvRows.String())
 		}, "rows", true},
 		{"csv one long line", "line.csv", func(t *testing.T) []byte {
-			return bytes.Repeat([]byte("1,"), 2_000_000)
+			return bytes.Repeat([]byte("1,"), 5_000_000)
 		}, "line", true},
 	}
 	for _, tt := range tests {
@@ -351,4 +351,40 @@ func slicesConcat(parts ...[]byte) []byte {
 		out = append(out, p...)
 	}
 	return out
+}
+
+// TestReadHTMLNoQuietCap: an HTML table past the rows a worksheet takes
+// from HTML, or a page of more tags than is safe to parse, is an error
+// naming the file, never a table cut short.
+func TestReadHTMLNoQuietCap(t *testing.T) {
+	rows := func(n int) []byte {
+		var b strings.Builder
+		b.WriteString("<table>")
+		for r := 0; r < n; r++ {
+			fmt.Fprintf(&b, "<tr><td>%d</td></tr>", r)
+		}
+		b.WriteString("</table>")
+		return []byte(b.String())
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"65,535 rows", rows(htmlMaxRows + 1), ErrTooLarge},
+		{"too many tags", rows(htmlMaxTags / 4), ErrBudget},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := OpenBytes("导出.xls", tt.data, Options{})
+			var le *LocatedError
+			if !errors.Is(err, tt.want) || !errors.As(err, &le) || le.File != "导出.xls" {
+				t.Fatalf("err = %v, want %v naming the file", err, tt.want)
+			}
+		})
+	}
+	wb, err := OpenBytes("导出.xls", rows(htmlMaxRows), Options{})
+	if err != nil || len(wb.Sheets[0].Rows) != htmlMaxRows {
+		t.Fatalf("a table of %d rows: err %v", htmlMaxRows, err)
+	}
 }

@@ -13,6 +13,9 @@ var (
 	ErrUnknownFormat = errors.New("无法识别的文件格式")
 	// ErrUnreadable: the file is a known format but damaged or truncated.
 	ErrUnreadable = errors.New("文件已损坏或无法读取")
+	// ErrNotRegular: the path is a folder, a named pipe, a device or a
+	// socket, not a file; it is never opened (a pipe would block for ever).
+	ErrNotRegular = errors.New("不是普通文件")
 	// ErrEncrypted: the workbook is password-protected.
 	ErrEncrypted = errors.New("文件有密码保护")
 	// ErrTooLarge: the file or one of its parts exceeds a safety limit.

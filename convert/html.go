@@ -21,6 +21,9 @@ const (
 	htmlMaxSpan   = 1000 // colspan cap, as browsers apply
 	htmlMaxRows   = 65534
 	htmlMaxCols   = 16384 // as in a worksheet
+	// htmlMaxTags caps the tags of a page: parsing keeps a tree of a few
+	// hundred bytes per tag.
+	htmlMaxTags = 1_000_000
 )
 
 // ReadHTML reads an HTML table export (web systems often save one under a
@@ -42,7 +45,8 @@ func ReadHTML(path string, opt Options) (*Workbook, error) {
 
 // readHTMLBytes is ReadHTML of the file's bytes, data, within budget b.
 // The page is parsed whole into a tree of a few hundred bytes per tag, so
-// a page with more tags than the budget's cells is refused before parsing.
+// a page with more tags than htmlMaxTags or the budget's cells is refused
+// before parsing.
 func readHTMLBytes(path string, data []byte, opt Options, b *budget) (*Workbook, error) {
 	if len(data) > htmlFileLimit {
 		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w: 网页文件超过 %d 字节", ErrTooLarge, htmlFileLimit)}
@@ -51,8 +55,8 @@ func readHTMLBytes(path string, data []byte, opt Options, b *budget) (*Workbook,
 	if err != nil {
 		return nil, &LocatedError{File: path, Err: err}
 	}
-	if tags := strings.Count(text, "<"); b != nil && tags > b.lim.Cells {
-		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w：网页有 %d 个标记，超过 %d 个，请在 Excel 或 WPS 中另存为 .xlsx 后再提交", ErrBudget, tags, b.lim.Cells)}
+	if tags, most := strings.Count(text, "<"), min(b.limit().Cells, htmlMaxTags); tags > most {
+		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w：网页有 %d 个标记，超过 %d 个，请在 Excel 或 WPS 中另存为 .xlsx 后再提交", ErrBudget, tags, most)}
 	}
 	doc, err := html.Parse(&aliveReader{r: strings.NewReader(text), b: b})
 	if err != nil {

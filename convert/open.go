@@ -46,7 +46,12 @@ const MaxInputBytes = 256 << 20
 //	wb, err := convert.OpenBytes("王官营镇.xlsx", data, convert.Options{}) // that are read
 func ReadInput(path string) ([]byte, error) {
 	fail := func(err error) ([]byte, error) { return nil, &LocatedError{File: path, Err: err} }
-	f, err := os.Open(path)
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		return fail(NotRegularError(info.Mode()))
+	}
+	// Opened without blocking: should the file have become a named pipe
+	// since, opening it does not wait for a writer.
+	f, err := os.OpenFile(path, os.O_RDONLY|openNonBlock, 0)
 	if err != nil {
 		return fail(fmt.Errorf("%w: %v", ErrUnreadable, err))
 	}
@@ -54,6 +59,9 @@ func ReadInput(path string) ([]byte, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return fail(fmt.Errorf("%w: %v", ErrUnreadable, err))
+	}
+	if !info.Mode().IsRegular() {
+		return fail(NotRegularError(info.Mode()))
 	}
 	if info.Size() > MaxInputBytes {
 		return fail(fmt.Errorf("%w：文件大于 %d MB", ErrTooLarge, MaxInputBytes>>20))
@@ -66,6 +74,25 @@ func ReadInput(path string) ([]byte, error) {
 		return fail(fmt.Errorf("%w：文件大于 %d MB", ErrTooLarge, MaxInputBytes>>20))
 	}
 	return data, nil
+}
+
+// NotRegularError is the error wrapping ErrNotRegular for a path of the
+// given mode, naming what it is.
+//
+//	if !info.Mode().IsRegular() { return convert.NotRegularError(info.Mode()) }
+func NotRegularError(mode os.FileMode) error {
+	kind := "特殊文件"
+	switch {
+	case mode.IsDir():
+		kind = "文件夹"
+	case mode&os.ModeNamedPipe != 0:
+		kind = "命名管道"
+	case mode&os.ModeSocket != 0:
+		kind = "套接字"
+	case mode&os.ModeDevice != 0:
+		kind = "设备文件"
+	}
+	return fmt.Errorf("%w（是%s），未读取", ErrNotRegular, kind)
 }
 
 // readFile reads the file at path whole (see ReadInput) and reads a
