@@ -157,7 +157,7 @@ func CollectFiles(paths []string) (files []string, skipped []SourceFile, err err
 					return err
 				}
 				// a subfolder that cannot be read costs its own files only
-				skip(path, StatusUnreadable, fmt.Errorf("%w：文件夹无法读取（%v），其中的文件未汇总；请检查文件夹的权限后重新运行", convert.ErrUnreadable, unwrapPathError(err)))
+				skip(path, StatusUnreadable, fmt.Errorf("%w：文件夹无法读取（%v），其中的文件未汇总；请检查文件夹的权限后重新运行", convert.ErrUnreadable, convert.WithoutPath(err)))
 				if d != nil && d.IsDir() {
 					return filepath.SkipDir
 				}
@@ -183,22 +183,12 @@ func CollectFiles(paths []string) (files []string, skipped []SourceFile, err err
 			return nil
 		})
 		if err != nil {
-			return nil, nil, &convert.LocatedError{File: p, Err: fmt.Errorf("%w: %v", convert.ErrUnreadable, unwrapPathError(err))}
+			return nil, nil, &convert.LocatedError{File: p, Err: fmt.Errorf("%w: %v", convert.ErrUnreadable, convert.WithoutPath(err))}
 		}
 	}
 	sort.Strings(files)
 	sort.Slice(skipped, func(i, j int) bool { return skipped[i].Path < skipped[j].Path })
 	return files, skipped, nil
-}
-
-// unwrapPathError drops the path an *fs.PathError repeats: the messages
-// name the path already.
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // Run reads every input under paths, validates each submission, resolves

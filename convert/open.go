@@ -49,9 +49,9 @@ func ReadInput(path string) ([]byte, error) {
 	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
 		return fail(NotRegularError(info.Mode()))
 	}
-	// Opened without blocking: should the file have become a named pipe
-	// since, opening it does not wait for a writer.
-	f, err := os.OpenFile(path, os.O_RDONLY|openNonBlock, 0)
+	// should the file have become a named pipe since, opening it does not
+	// wait for a writer
+	f, err := openInput(path)
 	if err != nil {
 		return fail(fmt.Errorf("%w: %v", ErrUnreadable, err))
 	}

@@ -2,5 +2,8 @@
 
 package convert
 
-// openNonBlock is 0 where named pipes do not block an open.
-const openNonBlock = 0
+import "os"
+
+// openInput opens an input file for reading; named pipes do not block an
+// open here.
+func openInput(path string) (*os.File, error) { return os.Open(path) }
