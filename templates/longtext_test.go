@@ -51,3 +51,30 @@ func TestLongTextWarning(t *testing.T) {
 		check(t, subs[0].Problems)
 	})
 }
+
+// TestFlatTableRowCap: a flat table of more data rows than is safe to
+// decode is an error naming the file, never read in part.
+func TestFlatTableRowCap(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("项目编码,项目名称,预算数\n")
+	for i := 0; i < 200_001; i++ {
+		b.WriteString("P1,项目,1\n")
+	}
+	path := filepath.Join(t.TempDir(), "王官营镇.csv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	subs, err := templates.ReadFileAll(context.Background(), path, templates.ReadOptions{})
+	if err != nil || len(subs) != 1 {
+		t.Fatalf("err %v, %d submissions", err, len(subs))
+	}
+	if n := len(subs[0].Projects); n != 0 {
+		t.Errorf("%d projects read from a refused table", n)
+	}
+	for _, p := range subs[0].Problems {
+		if errors.Is(p, convert.ErrBudget) && p.Severity == templates.Error && p.Src.File == path {
+			return
+		}
+	}
+	t.Errorf("no error about the table's size: %v", subs[0].Problems)
+}

@@ -219,6 +219,11 @@ func (cv *converter) checkOut(inputs []string) error {
 		}
 		return nil
 	}
+	if csvOut {
+		// a workbook of several sheets gives several CSV files named after
+		// -o: each is checked for existing when written
+		return convert.CheckOutput(cv.out, convert.SaveOptions{Force: true, Inputs: cv.inputs})
+	}
 	return convert.CheckOutput(cv.out, cv.save())
 }
 
