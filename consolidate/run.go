@@ -131,16 +131,29 @@ func isInputExtension(ext string) bool {
 }
 
 // CollectFiles expands files and folders (recursively) into a sorted list of
-// input files, and lists the files in those folders that are not inputs
-// (other extensions, Office lock files "~$…", hidden files).
+// input files, and lists what in those folders is not read: files that are
+// not inputs (other extensions, Office lock files "~$…", hidden files) and
+// named pipes, devices and sockets, with StatusSkipped; subfolders that
+// cannot be read, with StatusUnreadable. Each has Err saying why, except
+// files skipped for their names. Only a path given that does not exist or
+// cannot be read at all is an error.
 //
 //	files, skipped, err := consolidate.CollectFiles([]string{"samples/2024"})
-func CollectFiles(paths []string) (files []string, skipped []string, err error) {
+func CollectFiles(paths []string) (files []string, skipped []SourceFile, err error) {
 	seen := map[string]bool{}
-	add := func(p string, list *[]string) {
+	add := func(p string) {
 		if !seen[p] {
 			seen[p] = true
-			*list = append(*list, p)
+			files = append(files, p)
+		}
+	}
+	skip := func(p, status string, err error) {
+		if !seen[p] {
+			seen[p] = true
+			if err != nil {
+				err = &convert.LocatedError{File: p, Err: err}
+			}
+			skipped = append(skipped, SourceFile{Path: p, Status: status, Err: err})
 		}
 	}
 	for _, p := range paths {
@@ -149,12 +162,24 @@ func CollectFiles(paths []string) (files []string, skipped []string, err error) 
 			return nil, nil, statError(p, err)
 		}
 		if !info.IsDir() {
-			add(filepath.Clean(p), &files)
+			if !info.Mode().IsRegular() {
+				skip(filepath.Clean(p), StatusSkipped, convert.NotRegularError(info.Mode()))
+				continue
+			}
+			add(filepath.Clean(p))
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return err
+				if path == p {
+					return err
+				}
+				// a subfolder that cannot be read costs its own files only
+				skip(path, StatusUnreadable, fmt.Errorf("%w：文件夹无法读取（%v），其中的文件未汇总；请检查文件夹的权限后重新运行", convert.ErrUnreadable, convert.WithoutPath(err)))
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
 			}
 			name := d.Name()
 			if d.IsDir() {
@@ -165,18 +190,22 @@ func CollectFiles(paths []string) (files []string, skipped []string, err error) 
 			}
 			ext := strings.ToLower(filepath.Ext(name))
 			if strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") || !isInputExtension(ext) {
-				add(path, &skipped)
+				skip(path, StatusSkipped, nil)
 				return nil
 			}
-			add(path, &files)
+			if t := d.Type(); t&(fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice|fs.ModeCharDevice|fs.ModeIrregular) != 0 {
+				skip(path, StatusSkipped, convert.NotRegularError(t))
+				return nil
+			}
+			add(path)
 			return nil
 		})
 		if err != nil {
-			return nil, nil, &convert.LocatedError{File: p, Err: fmt.Errorf("%w: %v", convert.ErrUnreadable, err)}
+			return nil, nil, &convert.LocatedError{File: p, Err: fmt.Errorf("%w: %v", convert.ErrUnreadable, convert.WithoutPath(err))}
 		}
 	}
 	sort.Strings(files)
-	sort.Strings(skipped)
+	sort.Slice(skipped, func(i, j int) bool { return skipped[i].Path < skipped[j].Path })
 	return files, skipped, nil
 }
 
@@ -199,6 +228,11 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 	}
 	files = withoutOutputs(files, opt.Outputs)
 	if len(files) == 0 {
+		for _, s := range skipped {
+			if s.Err != nil { // why nothing could be read
+				return nil, fmt.Errorf("%w：%s（%v）", ErrNoInput, strings.Join(paths, "、"), s.Err)
+			}
+		}
 		return nil, fmt.Errorf("%w：%s", ErrNoInput, strings.Join(paths, "、"))
 	}
 	res := &Result{Unit: opt.Unit, store: newSubmissionStore(opt.KeepInMemory), records: &recordFile{}, in: newInterner(),
@@ -223,9 +257,17 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 		res.problems = append(res.problems, problems[i]...)
 	}
 	for _, s := range skipped {
-		sources = append(sources, SourceFile{Path: s, Status: StatusSkipped})
-		res.problems = append(res.problems, templates.Problem{Severity: templates.Warning, Rule: RuleSkipped,
-			Src: templates.Source{File: s}, Message: "不是可汇总的文件（扩展名不支持、Office 临时文件或隐藏文件），未读取"})
+		sources = append(sources, s)
+		switch {
+		case s.Status == StatusUnreadable:
+			res.problems = append(res.problems, unreadableProblem(&s))
+		case s.Err != nil:
+			res.problems = append(res.problems, templates.Problem{Severity: templates.Warning, Rule: RuleSkipped,
+				Src: templates.Source{File: s.Path}, Message: errors.Unwrap(s.Err).Error(), Err: s.Err})
+		default:
+			res.problems = append(res.problems, templates.Problem{Severity: templates.Warning, Rule: RuleSkipped,
+				Src: templates.Source{File: s.Path}, Message: "不是可汇总的文件（扩展名不支持、Office 临时文件或隐藏文件），未读取"})
+		}
 	}
 	res.sources = sources
 	sources, problems = nil, nil

@@ -1,6 +1,10 @@
 package consolidate
 
-import "os"
+import (
+	"os"
+
+	"jixiao/convert"
+)
 
 // scratch is a temporary file in the system's temporary folder: unnamed
 // where the system allows, so that it vanishes with the process however it
@@ -11,15 +15,11 @@ type scratch struct {
 }
 
 func scratchFile(pattern string) (*scratch, error) {
-	dir := os.TempDir()
-	if f, err := openUnnamed(dir); err == nil {
-		return &scratch{File: f}, nil
-	}
-	f, err := os.CreateTemp(dir, pattern)
+	f, name, err := convert.ScratchFile(os.TempDir(), pattern)
 	if err != nil {
 		return nil, err
 	}
-	return &scratch{File: f, name: f.Name()}, nil
+	return &scratch{File: f, name: name}, nil
 }
 
 // remove closes and deletes the file.

@@ -2,9 +2,8 @@ package consolidate
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"os"
+	"io"
 	"sync"
 	"time"
 
@@ -15,8 +14,9 @@ import (
 	"jixiao/templates"
 )
 
-// ErrOutputExists means the output file exists and overwriting was not asked for.
-var ErrOutputExists = errors.New("输出文件已存在")
+// ErrOutputExists means the output file exists and overwriting was not
+// asked for; it is convert.ErrOutputExists.
+var ErrOutputExists = convert.ErrOutputExists
 
 // WriteOptions tune the county workbook.
 type WriteOptions struct {
@@ -38,23 +38,28 @@ type WriteOptions struct {
 	limits sheetLimits
 }
 
-// WriteWorkbook writes the county workbook for res to path. The workbook is
-// written to a temporary file beside path and renamed into place, so an
-// interrupted run leaves no partial file and a previous output intact.
+// WriteWorkbook writes the county workbook for res to path with
+// convert.SaveFile: an interrupted run leaves no partial file and a
+// previous output intact; without opt.Force an existing output is refused,
+// before the workbook is built and again when it is put in place; a path
+// that is one of res's sources is always refused.
 //
 //	err := consolidate.WriteWorkbook(ctx, res, "县级汇总.xlsx", consolidate.WriteOptions{})
 func WriteWorkbook(ctx context.Context, res *Result, path string, opt WriteOptions) error {
-	if !opt.Force {
-		if _, err := os.Stat(path); err == nil {
-			return &convert.LocatedError{File: path, Err: fmt.Errorf("%w（如需覆盖请加 --force）", ErrOutputExists)}
-		}
+	var inputs []string
+	if err := res.EachSource(func(s SourceFile) error { inputs = append(inputs, s.Path); return nil }); err != nil {
+		return err
+	}
+	save := convert.SaveOptions{Force: opt.Force, Inputs: inputs}
+	if err := convert.CheckOutput(path, save); err != nil {
+		return err
 	}
 	b, err := BuildWorkbookContext(ctx, res, opt)
 	if err != nil {
 		return err
 	}
 	defer b.Close()
-	return b.Save(ctx, path)
+	return b.save(ctx, path, save)
 }
 
 // Workbook is a county workbook laid out by BuildWorkbook and ready to be
@@ -74,33 +79,20 @@ func (b *Workbook) Close() error {
 	return b.f.Close()
 }
 
-// Save saves the workbook in place of path: the new output appears complete
-// or not at all, and a previous output stays intact until then. The data is
-// written to a temporary file in path's folder (on Linux an unnamed one that
-// vanishes with the process, even when killed) and renamed over path once
-// complete. On any failure or cancellation the temporary file is removed; a
-// named one left by a killed run is removed by the next run writing path.
+// Save saves the workbook in place of path with convert.SaveFile: the new
+// output appears complete or not at all, and a previous output stays intact
+// until then.
 //
 //	err := b.Save(ctx, "县级汇总.xlsx")
 func (b *Workbook) Save(ctx context.Context, path string) error {
-	if err := ctx.Err(); err != nil {
+	return b.save(ctx, path, convert.SaveOptions{Force: true})
+}
+
+func (b *Workbook) save(ctx context.Context, path string, opt convert.SaveOptions) error {
+	return convert.SaveFile(ctx, path, opt, func(w io.Writer) error {
+		_, err := b.WriteTo(w)
 		return err
-	}
-	tmp, err := createAtomic(path)
-	if err != nil {
-		return &convert.LocatedError{File: path, Err: err}
-	}
-	defer tmp.discard()
-	if _, err := b.WriteTo(tmp); err != nil {
-		return &convert.LocatedError{File: path, Err: err}
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if err := tmp.commit(); err != nil {
-		return &convert.LocatedError{File: path, Err: err}
-	}
-	return nil
+	})
 }
 
 // BuildWorkbook lays out the county workbook in memory: 汇总 first and active,

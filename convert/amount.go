@@ -2,6 +2,7 @@ package convert
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -50,6 +51,9 @@ func ParseAmount(raw string, unit Unit) (Amount, error) {
 	body = trimMoneyAffixes(body)
 	d, cellUnit, ok := parseAmountBody(body)
 	if !ok {
+		if significantDigits(body) > 15 {
+			return Amount{}, fmt.Errorf("%w：「%s」超过 15 位有效数字，电子表格无法精确保存，不作舍入；请核对金额（或改以万元填写）", ErrAmount, raw)
+		}
 		return Amount{}, fmt.Errorf("%w：「%s」", ErrAmount, raw)
 	}
 	if neg && !d.IsZero() || d.IsNegative() {
@@ -139,8 +143,9 @@ func parseAmountBody(s string) (decimal.Decimal, Unit, bool) {
 
 // parseNumberText parses an Arabic number: optional "+", digits with
 // optional thousands commas grouped by three, an optional fraction and an
-// optional exponent ("1.2E+5"). The result is rounded to 15 significant
-// digits to remove binary-float noise.
+// optional exponent ("1.2E+5"). Binary-float noise beyond 15 significant
+// digits is rounded away; a number that holds more digits than float noise
+// explains ("1234567890123456.78") is refused (see roundFloatNoise).
 func parseNumberText(s string) (decimal.Decimal, bool) {
 	s = strings.TrimPrefix(s, "+")
 	mant, exp := s, ""
@@ -184,8 +189,8 @@ func parseNumberText(s string) (decimal.Decimal, bool) {
 	if err != nil || d.NumDigits()+int(d.Exponent()) > maxIntegerDigits {
 		return decimal.Decimal{}, false
 	}
-	d = roundFloatNoise(d)
-	if -d.Exponent() > maxFractionDigits {
+	d, ok := roundFloatNoise(d)
+	if !ok || -d.Exponent() > maxFractionDigits {
 		return decimal.Decimal{}, false
 	}
 	return d, true
@@ -211,20 +216,56 @@ func allDigits(s string) bool {
 }
 
 // roundFloatNoise rounds d to 15 significant digits, the precision of a
-// spreadsheet number.
-func roundFloatNoise(d decimal.Decimal) decimal.Decimal {
+// spreadsheet number, when the digits beyond are binary-float noise: the
+// rounded number is at most two float64 steps away ("4.9199999999999999",
+// "0.30000000000000004"). ok is false when the digits beyond carry a
+// figure ("1234567890123456.78", or an integer part over 15 digits), which
+// is never rounded silently.
+func roundFloatNoise(d decimal.Decimal) (decimal.Decimal, bool) {
 	if d.IsZero() {
-		return decimal.Zero
+		return decimal.Zero, true
 	}
 	digits := len(d.Coefficient().String())
 	if d.Coefficient().Sign() < 0 {
 		digits--
 	}
-	if digits > 15 {
-		places := -d.Exponent() - int32(digits-15)
-		d = d.Round(places)
+	if digits <= 15 {
+		return d, true
 	}
-	return d
+	r := d.Round(-d.Exponent() - int32(digits-15))
+	if r.Equal(d) {
+		return r, true
+	}
+	if digits+int(d.Exponent()) > 15 { // more than 15 integer digits
+		return d, false
+	}
+	fd, _ := d.Float64()
+	fr, _ := r.Float64()
+	steps := int64(math.Float64bits(fd)) - int64(math.Float64bits(fr))
+	if fd < 0 != (fr < 0) || steps < -2 || steps > 2 {
+		return d, false
+	}
+	return r, true
+}
+
+// significantDigits counts the digits of an Arabic number's text from its
+// first non-zero digit, exponent left out.
+func significantDigits(s string) int {
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		s = s[:i]
+	}
+	n, started := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			continue
+		}
+		started = started || c != '0'
+		if started {
+			n++
+		}
+	}
+	return n
 }
 
 // Chinese numerals: digits (plain and financial), the small magnitudes

@@ -27,18 +27,20 @@ const maxCSVBytes = 256 << 20
 //	wb, err := convert.ReadCSV("王官营镇.csv", convert.Options{Encoding: "auto"})
 //	sh := wb.Sheets[0] // sh.Rows[0][0] is A1
 func ReadCSV(path string, opt Options) (*Workbook, error) {
-	return readFile(path, func(path string, data []byte) (*Workbook, error) { return readCSVBytes(path, data, opt) })
+	return readFile(path, func(path string, data []byte) (*Workbook, error) {
+		return readCSVBytes(path, data, opt, newBudget(path, len(data), opt))
+	})
 }
 
 // readCSVBytes is ReadCSV of the file's bytes, data.
-func readCSVBytes(path string, data []byte, opt Options) (*Workbook, error) {
+func readCSVBytes(path string, data []byte, opt Options, b *budget) (*Workbook, error) {
 	fail := func(err error) (*Workbook, error) {
 		var le *LocatedError
 		if errors.As(err, &le) && le.File == "" {
 			le.File = path
 			return nil, le
 		}
-		return nil, &LocatedError{File: path, Err: err}
+		return nil, located(err, path, "")
 	}
 	if len(data) > maxCSVBytes {
 		return fail(fmt.Errorf("%w：文本文件大于 %d MB", ErrTooLarge, maxCSVBytes>>20))
@@ -52,11 +54,12 @@ func readCSVBytes(path string, data []byte, opt Options) (*Workbook, error) {
 	if strings.IndexByte(text, 0) >= 0 {
 		text = strings.ReplaceAll(text, "\x00", "")
 	}
-	rows, err := ParseCSVText(text, SniffDelimiter(text))
+	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	b.enter(stem)
+	rows, err := parseCSV(text, SniffDelimiter(text), -1, b)
 	if err != nil {
 		return fail(err)
 	}
-	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	return &Workbook{Path: path, Format: "csv", Encoding: enc, Sheets: []Sheet{{Name: stem, Rows: rows}}}, nil
 }
 
@@ -77,7 +80,7 @@ func SniffDelimiter(text string) byte {
 	}
 	best, bestScore := byte(','), 0
 	for _, d := range csvDelimiters {
-		rows, _ := parseCSV(head, d, 100)
+		rows, _ := parseCSV(head, d, 100, nil)
 		counts := map[int]int{}
 		split := 0
 		for _, r := range rows {
@@ -105,11 +108,11 @@ func SniffDelimiter(text string) byte {
 //
 //	rows, err := convert.ParseCSVText("a,\"b,c\"\n", ',') // [["a" "b,c"]]
 func ParseCSVText(text string, delim byte) ([][]string, error) {
-	return parseCSV(text, delim, -1)
+	return parseCSV(text, delim, -1, nil)
 }
 
 // parseCSV parses up to limit records (all when limit < 0).
-func parseCSV(text string, delim byte, limit int) ([][]string, error) {
+func parseCSV(text string, delim byte, limit int, b *budget) ([][]string, error) {
 	var rows [][]string
 	var row []string
 	line, col := 1, 1 // position of the current byte, 1-based
@@ -117,6 +120,9 @@ func parseCSV(text string, delim byte, limit int) ([][]string, error) {
 	atRecordStart := true
 	for i < len(text) && (limit < 0 || len(rows) < limit) {
 		if atRecordStart && (text[i] == '\n' || text[i] == '\r') {
+			if err := b.height(len(rows) + 1); err != nil {
+				return nil, err
+			}
 			rows = append(rows, nil) // blank line
 			i = skipNewline(text, i)
 			line, col = line+1, 1
@@ -142,6 +148,9 @@ func parseCSV(text string, delim byte, limit int) ([][]string, error) {
 			field = text[i:j]
 			col += utf8.RuneCountInString(field)
 			i = j
+		}
+		if err := b.cell(len(rows), len(row), len(field)); err != nil {
+			return nil, err
 		}
 		row = append(row, field)
 		switch {

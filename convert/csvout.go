@@ -3,10 +3,15 @@ package convert
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"io"
 	"regexp"
 	"strings"
 )
+
+// maxCSVCells caps the cells of the rectangle EncodeCSV writes: one cell
+// at A1 and one at XFD1048576 would pad to 17 billion cells.
+const maxCSVCells = 16 << 20
 
 // CSVOptions tune how grids are written as CSV.
 type CSVOptions struct {
@@ -28,7 +33,8 @@ type CSVOptions struct {
 // CSV readers see the same rectangle and blank rows inside the table are
 // kept. Lines end in CRLF, as Windows programs write them; line breaks
 // inside a cell are quoted and written CRLF too (readers give them back as
-// LF), and a lone carriage return in a cell is dropped.
+// LF), and a lone carriage return in a cell is dropped. A rectangle of
+// more than 16,777,216 cells is refused with an error wrapping ErrBudget.
 //
 //	data, err := convert.EncodeCSV([][]string{{"项目名称", "预算数"}, {"非税收入", "4.92"}}, convert.CSVOptions{})
 func EncodeCSV(rows [][]string, opt CSVOptions) ([]byte, error) {
@@ -42,6 +48,9 @@ func EncodeCSV(rows [][]string, opt CSVOptions) ([]byte, error) {
 	width := 0
 	for _, r := range rows {
 		width = max(width, len(r))
+	}
+	if width > 0 && len(rows) > maxCSVCells/width {
+		return nil, fmt.Errorf("%w：CSV 将有 %d 行 × %d 列，超过 %d 格（常见原因是远处的行或列有内容）；请删除多余的行列后再转换", ErrBudget, len(rows), width, maxCSVCells)
 	}
 	rec := make([]string, width)
 	for _, r := range rows {

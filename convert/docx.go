@@ -33,23 +33,25 @@ const DocxSheetName = "文档"
 //	wb, err := convert.ReadDOCX("王官营镇绩效目标.docx")
 //	doc := wb.Sheets[0] // "文档"
 func ReadDOCX(filename string) (*Workbook, error) {
-	return readFile(filename, readDOCXBytes)
+	return readFile(filename, func(path string, data []byte) (*Workbook, error) {
+		return readDOCXBytes(path, data, newBudget(path, len(data), Options{}))
+	})
 }
 
-// readDOCXBytes is ReadDOCX of the file's bytes, data.
-func readDOCXBytes(filename string, data []byte) (*Workbook, error) {
+// readDOCXBytes is ReadDOCX of the file's bytes, data, within budget b.
+func readDOCXBytes(filename string, data []byte, b *budget) (*Workbook, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, &LocatedError{File: filename, Err: fmt.Errorf("%w: %v", ErrUnreadable, err)}
 	}
-	sh, err := readDOCXZip(zr)
+	sh, err := readDOCXZip(zr, b)
 	if err != nil {
-		return nil, &LocatedError{File: filename, Err: err}
+		return nil, located(err, filename, "")
 	}
 	return &Workbook{Path: filename, Format: "docx", Sheets: []Sheet{sh}}, nil
 }
 
-func readDOCXZip(zr *zip.Reader) (Sheet, error) {
+func readDOCXZip(zr *zip.Reader, b *budget) (Sheet, error) {
 	name := docxMainPart(zr)
 	f := docxFind(zr, name)
 	if f == nil {
@@ -60,8 +62,12 @@ func readDOCXZip(zr *zip.Reader) (Sheet, error) {
 		return Sheet{}, err
 	}
 	defer rc.Close()
-	p := &docxParser{dec: xml.NewDecoder(rc), sh: Sheet{Name: DocxSheetName}}
+	b.enter(DocxSheetName)
+	p := &docxParser{dec: xml.NewDecoder(rc), sh: Sheet{Name: DocxSheetName}, bud: b}
 	if err := p.body(); err != nil {
+		if le, ok := err.(*LocatedError); ok { // the budget's, or a cancellation
+			return Sheet{}, le
+		}
 		var tooLarge *docxLimitError
 		if errors.As(err, &tooLarge) {
 			return Sheet{}, fmt.Errorf("%w: %s 解压后超过 %d 字节", ErrTooLarge, name, docxPartLimit)
@@ -156,6 +162,22 @@ type docxParser struct {
 	dec   *xml.Decoder
 	sh    Sheet
 	depth int // table nesting
+	// bud is the file's reading budget; rowSeq numbers the rows counted in
+	// it, tables' rows and paragraphs alike.
+	bud    *budget
+	rowSeq int
+	tokens int
+}
+
+// token reads the next token, checking every few thousand tokens whether
+// reading is cancelled.
+func (p *docxParser) token() (xml.Token, error) {
+	if p.tokens++; p.tokens%4096 == 0 {
+		if err := p.bud.alive(); err != nil {
+			return nil, err
+		}
+	}
+	return p.dec.Token()
 }
 
 // docxSkipped are subtrees with no body text: properties, field codes,
@@ -172,7 +194,7 @@ var docxSkipped = map[string]bool{
 
 func (p *docxParser) body() error {
 	for {
-		tok, err := p.dec.Token()
+		tok, err := p.token()
 		if err == io.EOF {
 			return nil
 		}
@@ -199,6 +221,10 @@ func (p *docxParser) block(se xml.StartElement) error {
 			return err
 		}
 		if text != "" {
+			p.rowSeq++
+			if err := p.bud.cell(p.rowSeq, 0, len(text)); err != nil {
+				return err
+			}
 			p.sh.Rows = append(p.sh.Rows, []string{text})
 		}
 	case local == "tbl":
@@ -228,7 +254,7 @@ func (p *docxParser) paragraph() (string, error) {
 	var b strings.Builder
 	inText := false
 	for depth := 1; depth > 0; {
-		tok, err := p.dec.Token()
+		tok, err := p.token()
 		if err != nil {
 			if err == io.EOF {
 				err = io.ErrUnexpectedEOF
@@ -298,7 +324,7 @@ func (p *docxParser) table() ([][]string, []Merge, error) {
 	}
 	lastRow := map[int]int{} // last row each open merge reached
 	for {
-		tok, err := p.dec.Token()
+		tok, err := p.token()
 		if err != nil {
 			if err == io.EOF {
 				err = io.ErrUnexpectedEOF
@@ -324,11 +350,23 @@ func (p *docxParser) table() ([][]string, []Merge, error) {
 				r := len(rows)
 				var row []string
 				col := before
+				p.rowSeq++
+				if err := p.bud.spans(before); err != nil {
+					return nil, nil, err
+				}
 				for len(row) < col {
 					row = append(row, "")
 				}
 				covered := map[int]bool{}
 				for _, c := range cells {
+					if c.span > 1 {
+						if err := p.bud.spans(c.span); err != nil {
+							return nil, nil, err
+						}
+					}
+					if err := p.bud.cell(p.rowSeq, col+c.span-1, len(c.text)); err != nil {
+						return nil, nil, err
+					}
 					for len(row) < col+c.span {
 						row = append(row, "")
 					}
@@ -372,7 +410,7 @@ func (p *docxParser) row() ([]docxCell, int, error) {
 	var cells []docxCell
 	before := 0
 	for {
-		tok, err := p.dec.Token()
+		tok, err := p.token()
 		if err != nil {
 			if err == io.EOF {
 				err = io.ErrUnexpectedEOF
@@ -410,7 +448,7 @@ func (p *docxParser) cell() (docxCell, error) {
 	c := docxCell{span: 1}
 	var lines []string
 	for {
-		tok, err := p.dec.Token()
+		tok, err := p.token()
 		if err != nil {
 			if err == io.EOF {
 				err = io.ErrUnexpectedEOF

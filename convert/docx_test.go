@@ -205,7 +205,7 @@ func FuzzReadDOCXBody(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sh, err := readDOCXZip(zr)
+		sh, err := readDOCXZip(zr, nil)
 		checkSentinel(t, err)
 		for _, m := range sh.Merges {
 			if m.Top < 0 || m.Left < 0 || m.Bottom < m.Top || m.Right < m.Left {

@@ -14,10 +14,19 @@ var (
 	ErrUnknownFormat = errors.New("无法识别的文件格式")
 	// ErrUnreadable: the file is a known format but damaged or truncated.
 	ErrUnreadable = errors.New("文件已损坏或无法读取")
+	// ErrNotRegular: the path is a folder, a named pipe, a device or a
+	// socket, not a file; it is never opened (a pipe would block for ever).
+	ErrNotRegular = errors.New("不是普通文件")
 	// ErrEncrypted: the workbook is password-protected.
 	ErrEncrypted = errors.New("文件有密码保护")
 	// ErrTooLarge: the file or one of its parts exceeds a safety limit.
 	ErrTooLarge = errors.New("文件超过安全上限")
+	// ErrBudget: reading the file would hold more cells, grid slots, merged
+	// cells or text than a reading budget allows (see Limits).
+	ErrBudget = errors.New("文件内容超过读取上限")
+	// ErrTextTooLong: a cell's text is longer than a worksheet cell holds
+	// (32,767 characters).
+	ErrTextTooLong = errors.New("单元格文字超过 32,767 个字符")
 	// ErrEncoding: the text is in no encoding jixiao can decode.
 	ErrEncoding = errors.New("无法识别的文字编码")
 	// ErrAmount: a money amount is not a number.

@@ -3,6 +3,7 @@ package convert
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"mime"
 	"strconv"
 	"strings"
@@ -20,10 +21,9 @@ const (
 	htmlMaxSpan   = 1000 // colspan cap, as browsers apply
 	htmlMaxRows   = 65534
 	htmlMaxCols   = 16384 // as in a worksheet
-	// htmlMaxCovered caps the grid cells that spans may cover in one table;
-	// past it, spans are read as single cells, so a few huge rowspan ×
-	// colspan cells cannot make reading take minutes.
-	htmlMaxCovered = 1 << 21
+	// htmlMaxTags caps the tags of a page: parsing keeps a tree of a few
+	// hundred bytes per tag.
+	htmlMaxTags = 1_000_000
 )
 
 // ReadHTML reads an HTML table export (web systems often save one under a
@@ -38,11 +38,16 @@ const (
 //
 //	wb, err := convert.ReadHTML("导出.xls", convert.Options{})
 func ReadHTML(path string, opt Options) (*Workbook, error) {
-	return readFile(path, func(path string, data []byte) (*Workbook, error) { return readHTMLBytes(path, data, opt) })
+	return readFile(path, func(path string, data []byte) (*Workbook, error) {
+		return readHTMLBytes(path, data, opt, newBudget(path, len(data), opt))
+	})
 }
 
-// readHTMLBytes is ReadHTML of the file's bytes, data.
-func readHTMLBytes(path string, data []byte, opt Options) (*Workbook, error) {
+// readHTMLBytes is ReadHTML of the file's bytes, data, within budget b.
+// The page is parsed whole into a tree of a few hundred bytes per tag, so
+// a page with more tags than htmlMaxTags or the budget's cells is refused
+// before parsing.
+func readHTMLBytes(path string, data []byte, opt Options, b *budget) (*Workbook, error) {
 	if len(data) > htmlFileLimit {
 		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w: 网页文件超过 %d 字节", ErrTooLarge, htmlFileLimit)}
 	}
@@ -50,14 +55,25 @@ func readHTMLBytes(path string, data []byte, opt Options) (*Workbook, error) {
 	if err != nil {
 		return nil, &LocatedError{File: path, Err: err}
 	}
-	doc, err := html.Parse(strings.NewReader(text))
+	if tags, most := strings.Count(text, "<"), min(b.limit().Cells, htmlMaxTags); tags > most {
+		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w：网页有 %d 个标记，超过 %d 个，请在 Excel 或 WPS 中另存为 .xlsx 后再提交", ErrBudget, tags, most)}
+	}
+	doc, err := html.Parse(&aliveReader{r: strings.NewReader(text), b: b})
 	if err != nil {
+		if le, ok := err.(*LocatedError); ok { // cancelled
+			return nil, le
+		}
 		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w: %v", ErrUnreadable, err)}
 	}
 	wb := &Workbook{Path: path, Format: "html", Encoding: encName, Titles: htmlTitles(doc)}
 	for _, t := range htmlTables(doc) {
-		sh := htmlTableSheet(t)
-		sh.Name = "表" + strconv.Itoa(len(wb.Sheets)+1)
+		name := "表" + strconv.Itoa(len(wb.Sheets)+1)
+		b.enter(name)
+		sh, err := htmlTableSheet(t, b)
+		if err != nil {
+			return nil, located(err, path, name)
+		}
+		sh.Name = name
 		wb.Sheets = append(wb.Sheets, sh)
 	}
 	if len(wb.Sheets) == 0 {
@@ -235,16 +251,21 @@ func htmlRows(t *html.Node) []*html.Node {
 	return rows
 }
 
-func htmlTableSheet(t *html.Node) Sheet {
+// htmlTableSheet reads table t into a sheet within budget b. A table
+// beyond what a worksheet holds (65,534 rows in Excel's HTML import,
+// 16,384 columns) is an error, never cut short.
+func htmlTableSheet(t *html.Node, b *budget) (Sheet, error) {
 	var sh Sheet
 	rows := htmlRows(t)
 	if len(rows) > htmlMaxRows {
-		rows = rows[:htmlMaxRows]
+		return sh, fmt.Errorf("%w：网页表格有 %d 行，超过 Excel 读取网页表格的 %d 行，超出的行会丢失；请分成几个文件，或另存为 .xlsx 后再提交", ErrTooLarge, len(rows), htmlMaxRows)
 	}
 	// taken[r] marks grid columns already covered by a rowspan from above
 	taken := make([]map[int]bool, len(rows))
 	grid := make([][]string, len(rows))
-	covered := 0
+	if err := b.height(len(rows)); err != nil {
+		return sh, err
+	}
 	for r, tr := range rows {
 		col := 0
 		for td := tr.FirstChild; td != nil; td = td.NextSibling {
@@ -255,17 +276,22 @@ func htmlTableSheet(t *html.Node) Sheet {
 				col++
 			}
 			if col >= htmlMaxCols {
-				break
+				return sh, &LocatedError{Cell: CellName(r, htmlMaxCols), Err: fmt.Errorf("%w：网页表格第 %d 行超过 %d 列，超出的列会丢失；请删除多余的列后再提交", ErrTooLarge, r+1, htmlMaxCols)}
 			}
 			colspan := min(htmlSpan(td, "colspan", htmlMaxSpan), htmlMaxCols-col)
 			rowspan := htmlSpan(td, "rowspan", htmlMaxRows)
 			if rowspan > len(rows)-r {
 				rowspan = len(rows) - r
 			}
-			if covered += rowspan * colspan; covered > htmlMaxCovered {
-				rowspan, colspan = 1, 1
+			if rowspan > 1 || colspan > 1 {
+				if err := b.spans(rowspan * colspan); err != nil {
+					return sh, err
+				}
 			}
 			v := htmlCellValue(td)
+			if err := b.cell(r, col, len(v)); err != nil {
+				return sh, err
+			}
 			for len(grid[r]) <= col {
 				grid[r] = append(grid[r], "")
 			}
@@ -286,7 +312,21 @@ func htmlTableSheet(t *html.Node) Sheet {
 	}
 	sh.Rows = grid
 	trimGrid(&sh)
-	return sh
+	return sh, nil
+}
+
+// aliveReader reads r, failing with the budget's error once reading is
+// cancelled, so that parsing a large page stops too.
+type aliveReader struct {
+	r io.Reader
+	b *budget
+}
+
+func (a *aliveReader) Read(p []byte) (int, error) {
+	if err := a.b.alive(); err != nil {
+		return 0, err
+	}
+	return a.r.Read(p)
 }
 
 // htmlSpan reads a rowspan or colspan attribute: 1 when absent, zero or

@@ -214,7 +214,8 @@ func TestSniffHTMLFragments(t *testing.T) {
 }
 
 // TestReadHTMLSpanBudget: cells whose spans would cover billions of grid
-// cells are read as single cells once the budget is spent.
+// cells end reading with an error naming the file, never a silent change
+// of the spans.
 func TestReadHTMLSpanBudget(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("<table>")
@@ -226,19 +227,10 @@ func TestReadHTMLSpanBudget(t *testing.T) {
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	wb, err := ReadHTML(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(wb.Sheets) != 1 || len(wb.Sheets[0].Rows) == 0 {
-		t.Fatalf("sheets %d", len(wb.Sheets))
-	}
-	covered := 0
-	for _, m := range wb.Sheets[0].Merges {
-		covered += (m.Bottom - m.Top + 1) * (m.Right - m.Left + 1)
-	}
-	if covered > htmlMaxCovered {
-		t.Errorf("merges cover %d cells, budget %d", covered, htmlMaxCovered)
+	_, err := ReadHTML(path, Options{})
+	var le *LocatedError
+	if !errors.Is(err, ErrBudget) || !errors.As(err, &le) || le.File != path || le.Sheet != "表1" {
+		t.Fatalf("err = %v, want ErrBudget located in %s 表1", err, path)
 	}
 }
 

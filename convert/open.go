@@ -2,6 +2,7 @@ package convert
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +15,13 @@ type Options struct {
 	// Encoding forces the text encoding of CSV/TSV/HTML inputs: "auto" (or
 	// ""), "utf-8", "gbk", "gb18030" or "utf-16".
 	Encoding string
+	// Context cancels reading: readers check it inside their loops and
+	// stop with its error. Nil means never cancelled.
+	Context context.Context
+	// Limits bound the cells, grid slots, merged cells and text one file
+	// may hold; past one, reading stops with an error wrapping ErrBudget.
+	// Zero fields take the defaults.
+	Limits Limits
 }
 
 // Open reads any supported input into a Workbook, choosing the reader by the
@@ -38,7 +46,12 @@ const MaxInputBytes = 256 << 20
 //	wb, err := convert.OpenBytes("王官营镇.xlsx", data, convert.Options{}) // that are read
 func ReadInput(path string) ([]byte, error) {
 	fail := func(err error) ([]byte, error) { return nil, &LocatedError{File: path, Err: err} }
-	f, err := os.Open(path)
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		return fail(NotRegularError(info.Mode()))
+	}
+	// should the file have become a named pipe since, opening it does not
+	// wait for a writer
+	f, err := openInput(path)
 	if err != nil {
 		return fail(openError(err))
 	}
@@ -46,6 +59,9 @@ func ReadInput(path string) ([]byte, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return fail(fmt.Errorf("%w: %v", ErrUnreadable, err))
+	}
+	if !info.Mode().IsRegular() {
+		return fail(NotRegularError(info.Mode()))
 	}
 	if info.Size() > MaxInputBytes {
 		return fail(fmt.Errorf("%w：文件大于 %d MB", ErrTooLarge, MaxInputBytes>>20))
@@ -58,6 +74,25 @@ func ReadInput(path string) ([]byte, error) {
 		return fail(fmt.Errorf("%w：文件大于 %d MB", ErrTooLarge, MaxInputBytes>>20))
 	}
 	return data, nil
+}
+
+// NotRegularError is the error wrapping ErrNotRegular for a path of the
+// given mode, naming what it is.
+//
+//	if !info.Mode().IsRegular() { return convert.NotRegularError(info.Mode()) }
+func NotRegularError(mode os.FileMode) error {
+	kind := "特殊文件"
+	switch {
+	case mode.IsDir():
+		kind = "文件夹"
+	case mode&os.ModeNamedPipe != 0:
+		kind = "命名管道"
+	case mode&os.ModeSocket != 0:
+		kind = "套接字"
+	case mode&os.ModeDevice != 0:
+		kind = "设备文件"
+	}
+	return fmt.Errorf("%w（是%s），未读取", ErrNotRegular, kind)
 }
 
 // readFile reads the file at path whole (see ReadInput) and reads a
@@ -80,21 +115,25 @@ func OpenBytes(path string, data []byte, opt Options) (*Workbook, error) {
 	if len(data) == 0 {
 		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w：文件为空（0 字节），可能是保存或复制中断，请重新提交", ErrUnreadable)}
 	}
+	b := newBudget(path, len(data), opt)
+	if err := b.alive(); err != nil {
+		return nil, err
+	}
 	head := data[:min(len(data), 8192)]
 	format := Sniff(path, head)
 	var wb *Workbook
 	var err error
 	switch format {
 	case "xlsx":
-		wb, err = readXLSXBytes(path, data)
+		wb, err = readXLSXBytes(path, data, b)
 	case "docx":
-		wb, err = readDOCXBytes(path, data)
+		wb, err = readDOCXBytes(path, data, b)
 	case "xls":
-		wb, err = readXLSBytes(path, data)
+		wb, err = readXLSBytes(path, data, b)
 	case "html":
-		wb, err = readHTMLBytes(path, data, opt)
+		wb, err = readHTMLBytes(path, data, opt, b)
 	case "csv":
-		wb, err = readCSVBytes(path, data, opt)
+		wb, err = readCSVBytes(path, data, opt, b)
 	default:
 		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w（%s）：请在 Excel 或 WPS 中“另存为” .xlsx 后再提交", ErrUnknownFormat, describeFormat(path, head))}
 	}

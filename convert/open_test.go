@@ -61,12 +61,12 @@ func TestOpenBytesReadsOnlyItsBytes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := readXLSXLibrary(src, data, nil)
+	want, err := readXLSXLibrary(src, data, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	gone := filepath.Join(t.TempDir(), "王官营镇.xlsx")
-	if got, err := readXLSXLibrary(gone, data, nil); err != nil || len(got.Sheets) != len(want.Sheets) {
+	if got, err := readXLSXLibrary(gone, data, nil, nil); err != nil || len(got.Sheets) != len(want.Sheets) {
 		t.Errorf("excelize path without the file: %v", err)
 	}
 }

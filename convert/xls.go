@@ -62,11 +62,13 @@ const (
 //
 //	wb, err := convert.ReadXLS("乡镇/丰登坞镇.xls")
 func ReadXLS(path string) (*Workbook, error) {
-	return readFile(path, readXLSBytes)
+	return readFile(path, func(path string, data []byte) (*Workbook, error) {
+		return readXLSBytes(path, data, newBudget(path, len(data), Options{}))
+	})
 }
 
-// readXLSBytes is ReadXLS of the file's bytes, data.
-func readXLSBytes(path string, data []byte) (wb *Workbook, err error) {
+// readXLSBytes is ReadXLS of the file's bytes, data, within budget bud.
+func readXLSBytes(path string, data []byte, bud *budget) (wb *Workbook, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			wb, err = nil, &LocatedError{File: path, Err: fmt.Errorf("%w: %v", ErrUnreadable, r)}
@@ -76,7 +78,7 @@ func readXLSBytes(path string, data []byte) (wb *Workbook, err error) {
 	if err != nil {
 		return nil, &LocatedError{File: path, Err: err}
 	}
-	wb, err = parseBIFF(stream)
+	wb, err = parseBIFFBudget(stream, bud)
 	if err != nil {
 		var le *LocatedError
 		if errors.As(err, &le) {
@@ -192,11 +194,15 @@ type xlsBook struct {
 	decoder *encoding.Decoder // 8-bit strings of BIFF5 files
 	sst     []string
 	sheets  []xlsBoundSheet
+	bud     *budget
 }
 
 var errBIFFTruncated = errors.New("记录被截断")
 
-func parseBIFF(stream []byte) (*Workbook, error) {
+func parseBIFF(stream []byte) (*Workbook, error) { return parseBIFFBudget(stream, nil) }
+
+// parseBIFFBudget is parseBIFF within the reading budget bud.
+func parseBIFFBudget(stream []byte, bud *budget) (*Workbook, error) {
 	s := &biffStream{buf: stream}
 	bof, ok := s.next()
 	if !ok || (bof.id != biffBOF && bof.id != biffBOF4 && bof.id != biffBOF3 && bof.id != biffBOF2) || len(bof.data) < 4 {
@@ -205,16 +211,17 @@ func parseBIFF(stream []byte) (*Workbook, error) {
 	if bof.id != biffBOF {
 		return nil, fmt.Errorf("%w: Excel 4.0 及更早的格式", ErrUnknownFormat)
 	}
-	book := &xlsBook{biff8: binary.LittleEndian.Uint16(bof.data) == 0x0600}
+	book := &xlsBook{biff8: binary.LittleEndian.Uint16(bof.data) == 0x0600, bud: bud}
 	book.decoder = codePageDecoder(1252)
 	if err := book.readGlobals(s); err != nil {
 		return nil, err
 	}
 	wb := &Workbook{Format: "xls"}
 	for _, bs := range book.sheets {
+		bud.enter(bs.name)
 		sh, err := book.readSheet(stream, bs)
 		if err != nil {
-			return nil, &LocatedError{Sheet: bs.name, Err: err}
+			return nil, located(err, "", bs.name)
 		}
 		wb.Sheets = append(wb.Sheets, sh)
 	}
@@ -308,12 +315,21 @@ func (b *xlsBook) readSST(segs [][]byte) error {
 	return nil
 }
 
-// xlsCells collects the cells of one sheet.
+// xlsCells collects the cells of one sheet within the file's budget; err
+// is the budget's error, after which nothing more is stored.
 type xlsCells struct {
-	sh Sheet
+	sh  Sheet
+	bud *budget
+	err error
 }
 
 func (c *xlsCells) set(row, col int, v string) {
+	if c.err != nil {
+		return
+	}
+	if c.err = c.bud.cell(row, col, len(v)); c.err != nil {
+		return
+	}
 	for len(c.sh.Rows) <= row {
 		c.sh.Rows = append(c.sh.Rows, nil)
 	}
@@ -326,7 +342,7 @@ func (c *xlsCells) set(row, col int, v string) {
 }
 
 func (b *xlsBook) readSheet(stream []byte, bs xlsBoundSheet) (Sheet, error) {
-	cells := &xlsCells{sh: Sheet{Name: bs.name}}
+	cells := &xlsCells{sh: Sheet{Name: bs.name}, bud: b.bud}
 	if bs.pos < 0 || bs.pos >= len(stream) {
 		return cells.sh, fmt.Errorf("%w: 工作表位置超出文件", ErrUnreadable)
 	}
@@ -339,6 +355,9 @@ func (b *xlsBook) readSheet(stream []byte, bs xlsBoundSheet) (Sheet, error) {
 	// A FORMULA whose result is a string is followed by a STRING record.
 	pendingRow, pendingCol := -1, -1
 	for depth > 0 {
+		if cells.err != nil {
+			return cells.sh, cells.err
+		}
 		rec, ok := s.next()
 		if !ok {
 			return cells.sh, fmt.Errorf("%w: 工作表数据%v", ErrUnreadable, errBIFFTruncated)
@@ -458,6 +477,9 @@ func (b *xlsBook) readSheet(stream []byte, bs xlsBoundSheet) (Sheet, error) {
 				cells.sh.Merges = append(cells.sh.Merges, Merge{Top: top, Left: left, Bottom: bottom, Right: right})
 			}
 		}
+	}
+	if cells.err != nil {
+		return cells.sh, cells.err
 	}
 	trimGrid(&cells.sh)
 	return cells.sh, nil

@@ -31,32 +31,38 @@ const (
 //
 //	wb, err := convert.ReadXLSX("王官营镇.xlsx")
 func ReadXLSX(path string) (*Workbook, error) {
-	return readFile(path, readXLSXBytes)
+	return readFile(path, func(path string, data []byte) (*Workbook, error) {
+		return readXLSXBytes(path, data, newBudget(path, len(data), Options{}))
+	})
 }
 
-// readXLSXBytes is ReadXLSX of the file's bytes, data.
-func readXLSXBytes(path string, data []byte) (*Workbook, error) {
+// readXLSXBytes is ReadXLSX of the file's bytes, data, within budget b.
+// A budget error of the fast reader is final: excelize would only use
+// more memory on the same cells.
+func readXLSXBytes(path string, data []byte, b *budget) (*Workbook, error) {
 	zr, zerr := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if zerr != nil {
-		return readXLSXLibrary(path, data, nil)
+		return readXLSXLibrary(path, data, nil, b)
 	}
 	if err := checkUnzipSize(zr); err != nil {
 		return nil, &LocatedError{File: path, Err: err}
 	}
-	wb, err := readXLSXFast(path, zr)
+	wb, err := readXLSXFast(path, zr, b)
+	if err != nil && errors.Is(err, errNotHandled) {
+		b.reset()
+		wb, err = readXLSXLibrary(path, data, zr, b)
+	}
 	if err != nil {
-		wb, err = readXLSXLibrary(path, data, zr)
+		return nil, err
 	}
-	if err == nil {
-		wb.Category = coreCategory(zr)
-	}
-	return wb, err
+	wb.Category = coreCategory(zr)
+	return wb, nil
 }
 
 // readXLSXLibrary reads the workbook, whose bytes are data, with excelize;
 // zr is the package when archive/zip could open it (its size already
 // checked), else nil.
-func readXLSXLibrary(path string, data []byte, zr *zip.Reader) (*Workbook, error) {
+func readXLSXLibrary(path string, data []byte, zr *zip.Reader, b *budget) (*Workbook, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		RawCellValue:      true,
 		UnzipSizeLimit:    xlsxUnzipLimit,
@@ -72,9 +78,10 @@ func readXLSXLibrary(path string, data []byte, zr *zip.Reader) (*Workbook, error
 	}
 	wb := &Workbook{Path: path, Format: "xlsx"}
 	for _, name := range f.GetSheetList() {
-		sh, err := readXLSXSheet(f, name, parts[name])
+		b.enter(name)
+		sh, err := readXLSXSheet(f, name, parts[name], b)
 		if err != nil {
-			return nil, &LocatedError{File: path, Sheet: name, Err: classifyXLSXError(err)}
+			return nil, located(classifyXLSXError(err), path, name)
 		}
 		if part, ok := parts[name]; ok {
 			if err := flagCells(zr, part, &sh); err != nil {
@@ -100,17 +107,27 @@ func checkUnzipSize(zr *zip.Reader) error {
 	return nil
 }
 
-func readXLSXSheet(f *excelize.File, name, part string) (Sheet, error) {
+func readXLSXSheet(f *excelize.File, name, part string, b *budget) (Sheet, error) {
 	sh := Sheet{Name: name}
 	rows, err := f.Rows(name)
 	if err != nil {
 		return sh, err
 	}
 	defer rows.Close()
-	for rows.Next() {
+	for r := 0; rows.Next(); r++ {
 		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return sh, err
+		}
+		// The row iterator pads each row to its last cell; the row is
+		// counted before it is kept.
+		for c, v := range cols {
+			if v == "" && c < len(cols)-1 {
+				continue
+			}
+			if err := b.cell(r, c, len(v)); err != nil {
+				return sh, err
+			}
 		}
 		sh.Rows = append(sh.Rows, cols)
 	}
@@ -123,7 +140,7 @@ func readXLSXSheet(f *excelize.File, name, part string) (Sheet, error) {
 
 func classifyXLSXError(err error) error {
 	switch {
-	case errors.Is(err, ErrTooLarge), errors.Is(err, ErrUnreadable):
+	case errors.Is(err, ErrTooLarge), errors.Is(err, ErrUnreadable), errors.Is(err, ErrBudget), isCancel(err):
 		return err
 	case errors.Is(err, excelize.ErrWorkbookPassword):
 		return fmt.Errorf("%w: %v", ErrEncrypted, err)

@@ -73,11 +73,13 @@ type fastSheetRef struct {
 // readXLSXFast reads the package zr (the file at path) as readXLSXLibrary
 // would, or returns an error wrapping errNotHandled.
 //
-//	wb, err := readXLSXFast("王官营镇.xlsx", &zr.Reader)
+//	wb, err := readXLSXFast("王官营镇.xlsx", &zr.Reader, nil)
 //	if errors.Is(err, errNotHandled) { /* ask excelize */ }
-func readXLSXFast(path string, zr *zip.Reader) (*Workbook, error) {
+func readXLSXFast(path string, zr *zip.Reader, bud *budget) (*Workbook, error) {
 	b := fastBooks.Get().(*fastBook)
 	defer b.release()
+	b.scan.bud, b.scan.err = bud, nil
+	defer func() { b.scan.bud, b.scan.err = nil, nil }()
 	if err := b.open(zr); err != nil {
 		return nil, err
 	}
@@ -95,7 +97,11 @@ func readXLSXFast(path string, zr *zip.Reader) (*Workbook, error) {
 		if err != nil {
 			return nil, err
 		}
+		bud.enter(r.name)
 		sh, ok := b.scan.readSheet(r.name, data)
+		if b.scan.err != nil {
+			return nil, located(b.scan.err, path, r.name)
+		}
 		if !ok {
 			why := b.scan.x.why
 			if b.sstWhy != "" {

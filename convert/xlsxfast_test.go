@@ -29,7 +29,7 @@ func readBoth(t testing.TB, p string) (fast, lib *Workbook, fastErr, libErr erro
 	if err := checkUnzipSize(&zr.Reader); err != nil {
 		t.Fatalf("%s: %v", p, err)
 	}
-	fast, fastErr = readXLSXFast(p, &zr.Reader)
+	fast, fastErr = readXLSXFast(p, &zr.Reader, nil)
 	if fastErr != nil && !errors.Is(fastErr, errNotHandled) {
 		t.Fatalf("%s: fast reader error of another kind: %v", p, fastErr)
 	}
@@ -37,7 +37,7 @@ func readBoth(t testing.TB, p string) (fast, lib *Workbook, fastErr, libErr erro
 	if err != nil {
 		t.Fatal(err)
 	}
-	lib, libErr = readXLSXLibrary(p, data, &zr.Reader)
+	lib, libErr = readXLSXLibrary(p, data, &zr.Reader, nil)
 	return fast, lib, fastErr, libErr
 }
 
@@ -440,7 +440,7 @@ func BenchmarkReadXLSX(b *testing.B) {
 			if err != nil {
 				return err
 			}
-			_, err = readXLSXLibrary(p, data, &zr.Reader)
+			_, err = readXLSXLibrary(p, data, &zr.Reader, nil)
 			return err
 		}},
 	} {

@@ -44,6 +44,11 @@ type sheetScan struct {
 	merges  []Merge
 	flags   map[CellPos]CellFlag
 	scratch []byte
+	// bud is the file's reading budget; err, when set, is its error (or a
+	// cancellation), which ends reading the file rather than handing it to
+	// excelize.
+	bud *budget
+	err error
 }
 
 // readSheet reads the worksheet part data into a Sheet; ok is false when
@@ -61,6 +66,10 @@ func (sc *sheetScan) readSheet(name string, data []byte) (Sheet, bool) {
 	// CDATA section could hold one before the element found here.
 	if sc.x.sawCDATA && !sc.merged && mergeCellsStart(data) >= 0 {
 		sc.x.fail("mergeCells text in a CDATA section")
+		return Sheet{}, false
+	}
+	// The empty rows above the last one are slots of the grid too.
+	if sc.err = sc.bud.height(sc.lastRow); sc.err != nil {
 		return Sheet{}, false
 	}
 	// flagCells looks at a part only when markerIn finds a marker in it.
@@ -131,7 +140,7 @@ func (sc *sheetScan) row() bool {
 	if !sc.book.loadSST() {
 		return x.refuse("shared strings not handled")
 	}
-	first, col := len(sc.cells), 0
+	first, col, arenaAt := len(sc.cells), 0, len(sc.arena)
 	for {
 		switch x.next() {
 		case xmlEOF:
@@ -139,6 +148,10 @@ func (sc *sheetScan) row() bool {
 		case xmlEnd:
 			if len(sc.cells) > first {
 				sc.rows = append(sc.rows, fastRow{num, first, len(sc.cells)})
+				last := sc.cells[len(sc.cells)-1].col
+				if sc.err = sc.bud.rowCells(num-1, last-1, len(sc.cells)-first, len(sc.arena)-arenaAt); sc.err != nil {
+					return x.refuse("reading budget")
+				}
 			}
 			return true
 		case xmlStart:
@@ -315,7 +328,13 @@ func (sc *sheetScan) mergeCells(at int) bool {
 			return false
 		case xmlEnd:
 			if x.depth() < depth {
-				return true
+				if !overlaps(sc.merges) {
+					return true
+				}
+				if len(sc.merges) > maxQuickMerges {
+					sc.err = errManyOverlaps
+				}
+				return x.refuse("overlapping merged ranges")
 			}
 		case xmlStart:
 			if rowTag(x.local) {
@@ -332,13 +351,8 @@ func (sc *sheetScan) mergeCells(at int) bool {
 				}
 			}
 			m, ok := mergeRefBytes(ref)
-			if !ok || len(sc.merges) >= maxQuickMerges {
+			if !ok {
 				return x.refuse("merged ranges excelize must read")
-			}
-			for _, o := range sc.merges {
-				if m.Top <= o.Bottom && o.Top <= m.Bottom && m.Left <= o.Right && o.Left <= m.Right {
-					return x.refuse("overlapping merged ranges")
-				}
 			}
 			sc.merges = append(sc.merges, m)
 		}

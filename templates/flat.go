@@ -3,6 +3,7 @@ package templates
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"regexp"
 	"strings"
@@ -224,8 +225,14 @@ func (r *rowsReader) ReadAll() ([][]string, error) {
 	return rest, nil
 }
 
+// maxFlatRows caps the data rows of one flat table: each becomes a typed
+// record of a few hundred bytes, and 200,000 rows hold the indicators of
+// thousands of townships.
+const maxFlatRows = 200_000
+
 // records decodes the table's data rows into typed records, returning the
-// zero-based sheet row of each record.
+// zero-based sheet row of each record. A table of more than maxFlatRows
+// data rows is refused with an error wrapping convert.ErrBudget.
 func (t *flatTable) records() ([]flatRecord, []int, error) {
 	var fields []Field
 	header := []string{}
@@ -235,8 +242,18 @@ func (t *flatTable) records() ([]flatRecord, []int, error) {
 			header = append(header, Label(f))
 		}
 	}
-	rows := [][]string{header}
-	var at []int
+	n := 0
+	for r := t.header + 1; r < len(t.sh.Rows); r++ {
+		if !rowEmpty(t.sh, r) {
+			n++
+		}
+	}
+	if n > maxFlatRows {
+		return nil, nil, fmt.Errorf("%w：表格有 %d 行数据，超过 %d 行的上限，未读取；请按乡镇拆成几个文件后再提交", convert.ErrBudget, n, maxFlatRows)
+	}
+	rows := make([][]string, 1, n+1)
+	rows[0] = header
+	at := make([]int, 0, n)
 	for r := t.header + 1; r < len(t.sh.Rows); r++ {
 		if rowEmpty(t.sh, r) {
 			continue
@@ -327,6 +344,9 @@ func ReadFileAll(ctx context.Context, path string, opt ReadOptions) ([]*Submissi
 	for _, s := range subs {
 		s.SHA256 = sum
 		noteEncoding(wb, s)
+	}
+	if len(subs) > 0 {
+		noteLongText(wb, subs[0])
 	}
 	return subs, nil
 }

@@ -4,10 +4,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
@@ -34,7 +36,50 @@ func ReadFile(ctx context.Context, path string, opt ReadOptions) (*Submission, e
 	sub := Read(wb)
 	sub.SHA256 = sum
 	noteEncoding(wb, sub)
+	noteLongText(wb, sub)
 	return sub, nil
+}
+
+// maxLongTextWarnings caps the warnings noteLongText gives for one file.
+const maxLongTextWarnings = 20
+
+// noteLongText warns of every cell whose text is longer than a worksheet
+// cell holds (32,767 characters, counted as Excel does in UTF-16 units):
+// the county workbook can keep only the first 32,767, and that must not
+// happen without a word.
+func noteLongText(wb *convert.Workbook, sub *Submission) {
+	n := 0
+	for i := range wb.Sheets {
+		sh := &wb.Sheets[i]
+		for r, row := range sh.Rows {
+			for c, v := range row {
+				// a UTF-8 string has at least as many bytes as UTF-16 units
+				if len(v) <= excelize.TotalCellChars || utf16Len(v) <= excelize.TotalCellChars {
+					continue
+				}
+				if n++; n > maxLongTextWarnings {
+					continue
+				}
+				sub.Problems = append(sub.Problems, Problem{Severity: Warning, Rule: "文字过长", Township: sub.Township.Value,
+					Src: Source{File: wb.Path, Sheet: sh.Name, Cell: convert.CellName(r, c)}, Err: convert.ErrTextTooLong,
+					Message: fmt.Sprintf("单元格文字有 %d 个字符，超过 Excel 单元格能保存的 %d 个，县级汇总中只保留前 %d 个；请精简后重新提交", utf16Len(v), excelize.TotalCellChars, excelize.TotalCellChars)})
+			}
+		}
+	}
+	if n > maxLongTextWarnings {
+		sub.Problems = append(sub.Problems, Problem{Severity: Warning, Rule: "文字过长", Township: sub.Township.Value,
+			Src: Source{File: wb.Path}, Err: convert.ErrTextTooLong,
+			Message: fmt.Sprintf("另有 %d 个单元格文字超过 %d 个字符", n-maxLongTextWarnings, excelize.TotalCellChars)})
+	}
+}
+
+// utf16Len is the length of s in UTF-16 code units.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }
 
 // noteEncoding warns when a text file was UTF-8 with invalid bytes: the
@@ -60,7 +105,7 @@ func openInput(ctx context.Context, path string, opt ReadOptions) (*convert.Work
 		return nil, "", err
 	}
 	sum := sha256.Sum256(data)
-	wb, err := convert.OpenBytes(path, data, convert.Options{Encoding: opt.Encoding})
+	wb, err := convert.OpenBytes(path, data, convert.Options{Encoding: opt.Encoding, Context: ctx})
 	if err != nil {
 		return nil, "", err
 	}

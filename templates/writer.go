@@ -1,10 +1,10 @@
 package templates
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 
 	"github.com/xuri/excelize/v2"
 
@@ -83,43 +83,32 @@ func BuildTemplate(opt TemplateOptions) (*excelize.File, error) {
 }
 
 // WriteTemplate builds the standard workbook and writes it to path
-// atomically (a temporary file in the same folder, then a rename). An
-// existing file is replaced; callers decide whether that is wanted.
+// atomically (see convert.SaveFile). An existing file is replaced; callers
+// that must not replace one use SaveTemplate.
 //
 //	err := templates.WriteTemplate("模板.xlsx", templates.TemplateOptions{Year: 2024})
 func WriteTemplate(path string, opt TemplateOptions) error {
+	return SaveTemplate(context.Background(), path, opt, convert.SaveOptions{Force: true})
+}
+
+// SaveTemplate builds the standard workbook and saves it to path with
+// convert.SaveFile and its options: without save.Force an existing file is
+// refused, checked before the workbook is built.
+//
+//	err := templates.SaveTemplate(ctx, "模板.xlsx", templates.TemplateOptions{Year: 2024}, convert.SaveOptions{})
+func SaveTemplate(ctx context.Context, path string, opt TemplateOptions, save convert.SaveOptions) error {
+	if err := convert.CheckOutput(path, save); err != nil {
+		return err
+	}
 	f, err := BuildTemplate(opt)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".jixiao-template-*.xlsx")
-	if err != nil {
-		return fmt.Errorf("写入模板 %s：%w", path, err)
-	}
-	name := tmp.Name()
-	cleanup := func(e error) error {
-		tmp.Close()
-		os.Remove(name)
-		return fmt.Errorf("写入模板 %s：%w", path, e)
-	}
-	if _, err := f.WriteTo(tmp); err != nil {
-		return cleanup(err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return cleanup(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return cleanup(err)
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		return cleanup(err)
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("写入模板 %s：%w", path, err)
-	}
-	return nil
+	return convert.SaveFile(ctx, path, save, func(w io.Writer) error {
+		_, err := f.WriteTo(w)
+		return err
+	})
 }
 
 // normalized fills in defaults and checks the options.

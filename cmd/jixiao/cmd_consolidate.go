@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"jixiao/consolidate"
+	"jixiao/convert"
 	"jixiao/templates"
 )
 
@@ -57,6 +57,22 @@ func runConsolidate(c *cli.Context) error {
 	if opt.Threshold, err = thresholdFlag(c.String("threshold")); err != nil {
 		return err
 	}
+	// every output is checked before anything is read
+	out, jsonPath := c.String("output"), c.String("json")
+	if err := checkOutputName("-o", out, ".xlsx"); err != nil {
+		return err
+	}
+	outputs := []string{out}
+	if jsonPath != "" && jsonPath != "-" {
+		outputs = append(outputs, jsonPath)
+	}
+	inputs := runInputs(append(c.Args().Slice(), c.StringSlice("baseline")...))
+	if p := c.String("categories"); p != "" {
+		inputs = append(inputs, p)
+	}
+	if err := checkOutputs(opt.Force, inputs, outputs...); err != nil && c.NArg() > 0 {
+		return err
+	}
 	if path := c.String("categories"); path != "" {
 		if opt.Categories, err = consolidate.LoadCategories(path); err != nil {
 			return err
@@ -71,7 +87,6 @@ func runConsolidate(c *cli.Context) error {
 		return err
 	}
 	defer res.Close()
-	out := c.String("output")
 	if err := consolidate.WriteWorkbook(c.Context, res, out, opt); err != nil {
 		return err
 	}
@@ -79,7 +94,7 @@ func runConsolidate(c *cli.Context) error {
 	// projects, sources and problems back from its temporary file rather
 	// than loading them all into memory
 	summaryTo := c.App.Writer
-	if jsonPath := c.String("json"); jsonPath != "" {
+	if jsonPath != "" {
 		rep, err := consolidate.NewReport(res, opt, out)
 		if err != nil {
 			return err
@@ -89,7 +104,7 @@ func runConsolidate(c *cli.Context) error {
 			if err := rep.WriteJSON(c.App.Writer); err != nil {
 				return err
 			}
-		} else if err := writeJSONFile(jsonPath, rep); err != nil {
+		} else if err := convert.SaveFile(c.Context, jsonPath, convert.SaveOptions{Force: opt.Force, Inputs: inputs}, rep.WriteJSON); err != nil {
 			return err
 		}
 	}
@@ -119,30 +134,6 @@ func thresholdFlag(s string) (decimal.Decimal, error) {
 		return d, usagef("--threshold 须大于 0，而不是「%s」", s)
 	}
 	return d, nil
-}
-
-// writeJSONFile writes the report beside its final path and renames it into
-// place, so a reader never sees half a file.
-func writeJSONFile(path string, rep consolidate.Report) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	err = tmp.Chmod(0o644)
-	if err == nil {
-		err = rep.WriteJSON(tmp)
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(name, path)
-	}
-	if err != nil {
-		os.Remove(name)
-	}
-	return err
 }
 
 // useCores holds the run to --jobs CPU cores, when given (reading, checking

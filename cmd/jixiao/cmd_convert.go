@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,6 +50,7 @@ type converter struct {
 	csv              convert.CSVOptions
 	encoding         string
 	force, quiet     bool
+	inputs           []string // what the run reads, never written over
 	written          []string
 	errors, unreadIn int
 }
@@ -103,6 +105,10 @@ func (cv *converter) target(input string) string {
 }
 
 func (cv *converter) run(inputs []string) error {
+	cv.inputs = runInputs(inputs)
+	if err := cv.checkOut(inputs); err != nil {
+		return err
+	}
 	if cv.out != "" && len(inputs) > 1 {
 		for _, in := range inputs {
 			if cv.target(in) != "xlsx" || !isTextInput(in) {
@@ -151,7 +157,7 @@ func isTextInput(path string) bool {
 func (cv *converter) fail(err error) {
 	fmt.Fprintln(cv.c.App.ErrWriter, "错误", err)
 	var ue *usageError
-	if errors.As(err, &ue) {
+	if errors.As(err, &ue) || isOutputError(err) {
 		cv.errors++
 		return
 	}
@@ -174,18 +180,67 @@ func (cv *converter) report(sub *templates.Submission) {
 	}
 }
 
+// checkOut checks the outputs before anything is read: -o names a file of
+// the format written (a folder of CSV files when it has no CSV extension)
+// that may be written; --out-dir is a folder, created when missing.
+func (cv *converter) checkOut(inputs []string) error {
+	if cv.outDir != "" {
+		if info, err := os.Stat(cv.outDir); err == nil && !info.IsDir() {
+			return usagef("--out-dir「%s」是一个文件，不是文件夹；请换一个输出文件夹", cv.outDir)
+		}
+		if err := os.MkdirAll(cv.outDir, 0o755); err != nil {
+			return usagef("无法创建输出文件夹「%s」（%v）；请检查权限或换一个输出位置", cv.outDir, convert.WithoutPath(err))
+		}
+		return nil
+	}
+	csvOut, xlsxOut := false, false
+	for _, in := range inputs {
+		if cv.target(in) == "csv" {
+			csvOut = true
+		} else {
+			xlsxOut = true
+		}
+	}
+	switch {
+	case xlsxOut:
+		if err := checkOutputName("-o", cv.out, ".xlsx"); err != nil {
+			return err
+		}
+	case csvOut && !isTextInput(cv.out):
+		// -o names the folder of one CSV per sheet
+		if info, err := os.Stat(cv.out); err == nil && !info.IsDir() {
+			return checkOutputName("-o", cv.out, ".csv", ".tsv", ".txt")
+		}
+		if strings.EqualFold(filepath.Ext(cv.out), ".xlsx") || strings.EqualFold(filepath.Ext(cv.out), ".xls") {
+			return checkOutputName("-o", cv.out, ".csv", ".tsv", ".txt")
+		}
+		if err := os.MkdirAll(cv.out, 0o755); err != nil {
+			return usagef("无法创建输出文件夹「%s」（%v）；请检查权限或换一个输出位置", cv.out, convert.WithoutPath(err))
+		}
+		return nil
+	}
+	if csvOut {
+		// a workbook of several sheets gives several CSV files named after
+		// -o: each is checked for existing when written
+		return convert.CheckOutput(cv.out, convert.SaveOptions{Force: true, Inputs: cv.inputs})
+	}
+	return convert.CheckOutput(cv.out, cv.save())
+}
+
+// save is how every output of the run is saved.
+func (cv *converter) save() convert.SaveOptions {
+	return convert.SaveOptions{Force: cv.force, Inputs: cv.inputs}
+}
+
 // claim checks that an output path may be written: not written earlier in
-// this run, and not existing unless --force.
+// this run, not an input, and not existing unless --force.
 func (cv *converter) claim(path string) error {
 	for _, w := range cv.written {
 		if w == path {
 			return usagef("%s 在本次转换中已写过（同一乡镇出现在多个输入中？），未覆盖", path)
 		}
 	}
-	if _, err := os.Stat(path); err == nil && !cv.force {
-		return usagef("%s 已存在；如要覆盖请加 --force", path)
-	}
-	return os.MkdirAll(filepath.Dir(path), 0o755)
+	return convert.CheckOutput(path, cv.save())
 }
 
 // toWorkbooks reads inputs (several are one set of flat tables) and writes
@@ -236,7 +291,7 @@ func (cv *converter) toWorkbooks(inputs []string) {
 			cv.fail(err)
 			continue
 		}
-		err := templates.WriteTemplate(path, templates.TemplateOptions{Prefill: sub, Unit: cv.unit, Projects: len(sub.Projects)})
+		err := templates.SaveTemplate(cv.c.Context, path, templates.TemplateOptions{Prefill: sub, Unit: cv.unit, Projects: len(sub.Projects)}, cv.save())
 		if err != nil {
 			cv.fail(err)
 			continue
@@ -256,7 +311,7 @@ func (cv *converter) copyWorkbook(wb *convert.Workbook) {
 		cv.fail(err)
 		return
 	}
-	if err := convert.WriteXLSX(path, wb); err != nil {
+	if err := convert.SaveXLSX(cv.c.Context, path, wb, cv.save()); err != nil {
 		cv.fail(err)
 		return
 	}
@@ -299,12 +354,14 @@ func (cv *converter) toCSV(input string) {
 		if strings.EqualFold(filepath.Ext(path), ".tsv") {
 			opt.Comma = '\t'
 		}
-		data, err := convert.EncodeCSV(sh.Rows, opt)
-		if err == nil {
-			err = os.WriteFile(path, data, 0o644)
-		}
+		err := convert.SaveFile(cv.c.Context, path, cv.save(), func(w io.Writer) error {
+			if err := convert.WriteCSV(w, sh.Rows, opt); err != nil {
+				return &convert.LocatedError{File: path, Sheet: sh.Name, Err: err}
+			}
+			return nil
+		})
 		if err != nil {
-			cv.fail(&convert.LocatedError{File: path, Sheet: sh.Name, Err: err})
+			cv.fail(err)
 			continue
 		}
 		cv.written = append(cv.written, path)

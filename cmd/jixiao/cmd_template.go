@@ -1,15 +1,14 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"jixiao/convert"
 	"jixiao/templates"
 )
 
@@ -72,7 +71,7 @@ func runTemplate(c *cli.Context) error {
 	if err := checkOutput(out, c.Bool("force")); err != nil {
 		return err
 	}
-	if err := templates.WriteTemplate(out, opt); err != nil {
+	if err := templates.SaveTemplate(c.Context, out, opt, convert.SaveOptions{Force: c.Bool("force")}); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.Writer, "已生成模板 %s（%d 张项目表，%s指标体系，金额单位%s）。\n", out, projectsOf(opt), frameworkName(fw), unit)
@@ -103,6 +102,12 @@ func writeTownshipTemplates(c *cli.Context, opt templates.TemplateOptions) error
 	if err != nil {
 		return usagef("%v", err)
 	}
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return usagef("--out-dir「%s」是一个文件，不是文件夹；请换一个输出文件夹", dir)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return usagef("无法创建输出文件夹「%s」（%v）；请检查权限或换一个输出位置", dir, convert.WithoutPath(err))
+	}
 	paths := make([]string, len(subs))
 	for i, sub := range subs {
 		name := sub.Township.Value
@@ -114,13 +119,10 @@ func writeTownshipTemplates(c *cli.Context, opt templates.TemplateOptions) error
 			return err
 		}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("创建文件夹 %s：%w", dir, err)
-	}
 	for i, sub := range subs {
 		o := opt
 		o.Prefill = sub
-		if err := templates.WriteTemplate(paths[i], o); err != nil {
+		if err := templates.SaveTemplate(c.Context, paths[i], o, convert.SaveOptions{Force: c.Bool("force")}); err != nil {
 			return err
 		}
 		fmt.Fprintf(c.App.Writer, "%s：%d 个项目\n", paths[i], len(sub.Projects))
@@ -129,20 +131,13 @@ func writeTownshipTemplates(c *cli.Context, opt templates.TemplateOptions) error
 	return nil
 }
 
-// checkOutput refuses a non-.xlsx output and, without --force, an existing file.
+// checkOutput refuses, before anything is built, a template named other
+// than .xlsx and one that cannot be written (see convert.CheckOutput).
 func checkOutput(path string, force bool) error {
-	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		return usagef("模板文件名应以 .xlsx 结尾：%s", path)
+	if err := checkOutputName("-o", path, ".xlsx"); err != nil {
+		return err
 	}
-	if force {
-		return nil
-	}
-	if _, err := os.Stat(path); err == nil {
-		return usagef("文件 %s 已存在；如需覆盖请加 --force", path)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("检查 %s：%w", path, err)
-	}
-	return nil
+	return convert.CheckOutput(path, convert.SaveOptions{Force: force})
 }
 
 func projectsOf(opt templates.TemplateOptions) int {

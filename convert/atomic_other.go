@@ -1,6 +1,6 @@
 //go:build !linux
 
-package consolidate
+package convert
 
 import (
 	"errors"
@@ -12,3 +12,6 @@ var errNoUnnamed = errors.New("unnamed temporary files are not supported here")
 func openUnnamed(string) (*os.File, error) { return nil, errNoUnnamed }
 
 func linkUnnamed(*os.File, string) error { return errNoUnnamed }
+
+// renameExclusive is not available here: renameNoReplace links instead.
+func renameExclusive(string, string) error { return errNoUnnamed }

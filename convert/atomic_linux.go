@@ -1,4 +1,4 @@
-package consolidate
+package convert
 
 import (
 	"os"
@@ -15,6 +15,12 @@ func openUnnamed(dir string) (*os.File, error) {
 		return nil, err
 	}
 	return os.NewFile(uintptr(fd), dir), nil
+}
+
+// renameExclusive renames from to to, failing with EEXIST if to exists
+// (renameat2 with RENAME_NOREPLACE).
+func renameExclusive(from, to string) error {
+	return unix.Renameat2(unix.AT_FDCWD, from, unix.AT_FDCWD, to, unix.RENAME_NOREPLACE)
 }
 
 // linkUnnamed gives the unnamed file f the name name.

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+
+	"jixiao/consolidate"
+	"jixiao/convert"
+)
+
+// checkOutputName refuses an output named with the wrong extension before
+// anything is read: flag names the option ("-o"), exts the extensions the
+// command writes (the first is suggested).
+func checkOutputName(flag, path string, exts ...string) error {
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, e := range exts {
+		if ext == e {
+			return nil
+		}
+	}
+	suggest := strings.TrimSuffix(path, filepath.Ext(path)) + exts[0]
+	if ext == "" {
+		return usagef("%s「%s」没有扩展名：输出文件名应以 %s 结尾，如「%s」（要输出到文件夹请写出文件名，如「%s」）",
+			flag, path, strings.Join(exts, " 或 "), suggest, filepath.Join(path, "县级汇总"+exts[0]))
+	}
+	return usagef("%s「%s」的扩展名 %s 不对：jixiao 写出的是 %s 文件，请改为「%s」", flag, path, filepath.Ext(path), strings.Join(exts, " 或 "), suggest)
+}
+
+// runInputs lists what a run reads, for refusing an output that is one of
+// them: the paths given and the files found in the folders among them.
+func runInputs(paths []string) []string {
+	files, _, err := consolidate.CollectFiles(paths)
+	if err != nil {
+		return paths
+	}
+	return append(append([]string(nil), paths...), files...)
+}
+
+// checkOutputs checks every output path of a run before anything is read
+// (see convert.CheckOutput); the paths must also differ from each other.
+func checkOutputs(force bool, inputs []string, outputs ...string) error {
+	for i, out := range outputs {
+		for _, prev := range outputs[:i] {
+			if filepath.Clean(prev) == filepath.Clean(out) {
+				return usagef("两个输出都是「%s」；请给它们不同的文件名", out)
+			}
+		}
+		if err := convert.CheckOutput(out, convert.SaveOptions{Force: force, Inputs: inputs}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isOutputError reports whether err is about an output, not an input.
+func isOutputError(err error) bool {
+	return errors.Is(err, convert.ErrOutputExists) || errors.Is(err, convert.ErrOutputIsInput) || errors.Is(err, convert.ErrOutputPath)
+}
