@@ -66,7 +66,7 @@ func runConsolidate(c *cli.Context) error {
 	if jsonPath != "" && jsonPath != "-" {
 		outputs = append(outputs, jsonPath)
 	}
-	inputs := runInputs(append(c.Args().Slice(), c.StringSlice("baseline")...))
+	inputs := runInputs(append(c.Args().Slice(), c.StringSlice("baseline")...), outputs...)
 	if p := c.String("categories"); p != "" {
 		inputs = append(inputs, p)
 	}

@@ -2,11 +2,13 @@ package main
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"jixiao/consolidate"
 	"jixiao/convert"
+	"jixiao/templates"
 )
 
 // checkOutputName refuses an output named with the wrong extension before
@@ -28,13 +30,47 @@ func checkOutputName(flag, path string, exts ...string) error {
 }
 
 // runInputs lists what a run reads, for refusing an output that is one of
-// them: the paths given and the files found in the folders among them.
-func runInputs(paths []string) []string {
+// them: the paths given and the files found in the folders among them. A
+// file found in a folder that is one of the outputs and is a county
+// workbook jixiao wrote is left out: the run never reads it as a form (it
+// is its own earlier output, rewritten with --force), whereas a township's
+// form there is never overwritten.
+func runInputs(paths []string, outputs ...string) []string {
 	files, _, err := consolidate.CollectFiles(paths)
 	if err != nil {
 		return paths
 	}
-	return append(append([]string(nil), paths...), files...)
+	inputs := append([]string(nil), paths...)
+	for _, f := range files {
+		if !ownOutput(f, outputs) {
+			inputs = append(inputs, f)
+		}
+	}
+	return inputs
+}
+
+// ownOutput reports whether file is one of outputs and holds a county
+// workbook written by jixiao.
+func ownOutput(file string, outputs []string) bool {
+	for _, out := range outputs {
+		if !sameFile(file, out) {
+			continue
+		}
+		wb, err := convert.Open(file, convert.Options{})
+		return err == nil && templates.IsCountyWorkbook(wb)
+	}
+	return false
+}
+
+// sameFile reports whether a and b name the same file: the same clean path,
+// or the same file on disk.
+func sameFile(a, b string) bool {
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(ia, ib)
 }
 
 // checkOutputs checks every output path of a run before anything is read
