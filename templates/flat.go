@@ -314,6 +314,7 @@ func ReadFileAll(ctx context.Context, path string, opt ReadOptions) ([]*Submissi
 	if err != nil {
 		return nil, err
 	}
+	wb = withoutFeedbackSheet(wb)
 	subs, ok := ReadFlat(wb)
 	if !ok {
 		subs = []*Submission{Read(wb)}

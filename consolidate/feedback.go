@@ -1,0 +1,294 @@
+package consolidate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"jixiao/convert"
+	"jixiao/templates"
+)
+
+// FeedbackSummaryFile is the name of the summary workbook that WriteFeedback
+// writes beside the township workbooks (审核结果.xlsx).
+const FeedbackSummaryFile = "审核结果.xlsx"
+
+// Outcomes of a township in 审核结果.
+const (
+	FeedbackPass   = "通过"
+	FeedbackRevise = "退回修改"
+)
+
+// Kinds of feedback workbook.
+const (
+	// FeedbackOwnCopy: a copy of the township's own .xlsx with the problems marked.
+	FeedbackOwnCopy = "原表标注"
+	// FeedbackTemplate: the standard template pre-filled from the township's
+	// file (.xls, .docx, CSV, …), with the problems marked.
+	FeedbackTemplate = "标准模板"
+)
+
+// ErrOutputIsInput means an output would replace one of the inputs.
+var ErrOutputIsInput = errors.New("输出文件与输入文件相同，不能覆盖输入")
+
+// FeedbackOptions tune WriteFeedback.
+type FeedbackOptions struct {
+	// Force allows replacing existing output files.
+	Force bool
+}
+
+// FeedbackRow is one source in 审核结果: a township (or an unreadable file)
+// and what was sent back to it.
+type FeedbackRow struct {
+	Township string
+	// File is the township's submitted file.
+	File string
+	// Outcome is 通过, 退回修改, or the source's status when it was not
+	// counted (无法读取, 重复提交，未计入, 已跳过).
+	Outcome          string
+	Errors, Warnings int
+	// Output is the feedback workbook written, "" when none.
+	Output string
+	// Kind is FeedbackOwnCopy or FeedbackTemplate when Output is set.
+	Kind string
+	// Marked is the number of problems marked at a cell of Output; the
+	// others (about the whole file) are listed in its 问题清单 only.
+	Marked int
+}
+
+// FeedbackReport is what WriteFeedback wrote.
+type FeedbackReport struct {
+	Rows []FeedbackRow
+	// Summary is the path of 审核结果.xlsx.
+	Summary string
+}
+
+// Returned counts the townships sent back for revision.
+func (r *FeedbackReport) Returned() int {
+	n := 0
+	for _, row := range r.Rows {
+		if row.Output != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// feedbackJob is one township workbook to write.
+type feedbackJob struct {
+	row      int // index in the report's rows
+	sub      *templates.Submission
+	problems []templates.Problem
+	path     string
+	own      bool // mark a copy of the township's own workbook
+}
+
+// WriteFeedback writes, into dir, a workbook for each counted township with
+// at least one problem (<乡镇>_退回修改.xlsx) with every problem marked at its
+// cell (a fill and a comment) and listed on a first sheet 问题清单, and the
+// summary 审核结果.xlsx of every source. A township's own .xlsx/.xlsm is
+// copied with everything in it kept; any other format gives the standard
+// template pre-filled with what was read. Inputs are never written; every
+// output appears complete or not at all; existing outputs are replaced only
+// with opt.Force, and nothing is written when one would be refused.
+//
+//	rep, err := consolidate.WriteFeedback(ctx, res, "退回修改", consolidate.FeedbackOptions{})
+func WriteFeedback(ctx context.Context, res *Result, dir string, opt FeedbackOptions) (*FeedbackReport, error) {
+	sources, err := res.AllSources()
+	if err != nil {
+		return nil, err
+	}
+	problems, err := res.AllProblems()
+	if err != nil {
+		return nil, err
+	}
+	byKey := map[string][]templates.Problem{}
+	for _, p := range problems {
+		k := problemKey(p.Src.File, p.Township)
+		byKey[k] = append(byKey[k], p)
+	}
+	perFile := map[string]int{}
+	for _, s := range sources {
+		perFile[s.Path]++
+	}
+	rep := &FeedbackReport{Summary: filepath.Join(dir, FeedbackSummaryFile)}
+	rowOf := map[string]int{}
+	inputs := map[string]bool{}
+	for _, s := range sources {
+		inputs[absPath(s.Path)] = true
+		row := FeedbackRow{Township: s.Township, File: s.Path, Outcome: s.Status}
+		k := problemKey(s.Path, s.Township)
+		for _, p := range byKey[k] {
+			if p.Severity == templates.Error {
+				row.Errors++
+			} else {
+				row.Warnings++
+			}
+		}
+		if s.Status == StatusOK || s.Status == StatusProblems {
+			row.Outcome = FeedbackPass
+			if row.Errors+row.Warnings > 0 {
+				row.Outcome = FeedbackRevise
+			}
+			rowOf[k] = len(rep.Rows)
+		}
+		if s.Err != nil {
+			row.Township = cmpOr(row.Township, templates.TownshipFromFileName(s.Path))
+		}
+		rep.Rows = append(rep.Rows, row)
+	}
+	var jobs []feedbackJob
+	names := map[string]bool{}
+	err = res.EachSubmission(func(sub *templates.Submission) error {
+		k := problemKey(sub.File, sub.Township.Value)
+		i, ok := rowOf[k]
+		if !ok || rep.Rows[i].Outcome != FeedbackRevise {
+			return nil
+		}
+		own := perFile[sub.File] == 1 && ownWorkbook(sub)
+		ext := ".xlsx"
+		if own && strings.EqualFold(filepath.Ext(sub.File), ".xlsm") {
+			ext = ".xlsm" // macros kept: an .xlsx name would not open
+		}
+		name := feedbackName(sub.Township.Value, ext, names)
+		jobs = append(jobs, feedbackJob{row: i, sub: sub, problems: byKey[k], path: filepath.Join(dir, name), own: own})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	outs := []string{rep.Summary}
+	for _, j := range jobs {
+		outs = append(outs, j.path)
+	}
+	for _, out := range outs {
+		if inputs[absPath(out)] {
+			return nil, &convert.LocatedError{File: out, Err: ErrOutputIsInput}
+		}
+		if !opt.Force {
+			if _, err := os.Stat(out); err == nil {
+				return nil, &convert.LocatedError{File: out, Err: fmt.Errorf("%w（如需覆盖请加 --force）", ErrOutputExists)}
+			}
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, &convert.LocatedError{File: dir, Err: err}
+	}
+	for _, j := range jobs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		marked, err := writeTownshipFeedback(ctx, j)
+		if err != nil {
+			return nil, err
+		}
+		row := &rep.Rows[j.row]
+		row.Output, row.Marked, row.Kind = j.path, marked, FeedbackTemplate
+		if j.own {
+			row.Kind = FeedbackOwnCopy
+		}
+	}
+	if err := writeFeedbackSummary(rep); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return filepath.Clean(p)
+}
+
+// ownWorkbook reports whether a submission's own file can be copied and
+// marked: a real .xlsx/.xlsm workbook.
+func ownWorkbook(sub *templates.Submission) bool {
+	ext := strings.ToLower(filepath.Ext(sub.File))
+	return sub.Format == "xlsx" && (ext == ".xlsx" || ext == ".xlsm")
+}
+
+// feedbackName is <乡镇>_退回修改<ext>, with characters a file name cannot
+// hold replaced, and a number added when two townships would share it.
+func feedbackName(township, ext string, taken map[string]bool) string {
+	base := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`\/:*?"<>|`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, strings.TrimSpace(township))
+	if base == "" {
+		base = "未知乡镇"
+	}
+	base += "_" + FeedbackRevise
+	name := base + ext
+	for n := 2; taken[name]; n++ {
+		name = fmt.Sprintf("%s(%d)%s", base, n, ext)
+	}
+	taken[name] = true
+	return name
+}
+
+// writeTownshipFeedback writes one township's workbook and returns how many
+// problems were marked at a cell.
+func writeTownshipFeedback(ctx context.Context, j feedbackJob) (int, error) {
+	var f *excelize.File
+	var marks []feedbackMark
+	var err error
+	if j.own {
+		f, marks, err = ownFeedbackBook(j.sub, j.problems)
+	} else {
+		f, marks, err = templateFeedbackBook(ctx, j.sub, j.problems)
+	}
+	if err != nil {
+		return 0, &convert.LocatedError{File: j.sub.File, Err: fmt.Errorf("生成退回修改工作簿：%w", err)}
+	}
+	defer f.Close()
+	n, err := markBook(f, marks)
+	if err != nil {
+		return 0, &convert.LocatedError{File: j.path, Err: err}
+	}
+	return n, saveAtomic(f, j.path)
+}
+
+// ownFeedbackBook opens a copy of the township's own workbook; every problem
+// is marked where the reader found it.
+func ownFeedbackBook(sub *templates.Submission, ps []templates.Problem) (*excelize.File, []feedbackMark, error) {
+	f, err := excelize.OpenFile(sub.File)
+	if err != nil {
+		return nil, nil, err
+	}
+	marks := make([]feedbackMark, len(ps))
+	for i, p := range ps {
+		marks[i] = feedbackMark{p: p, sheet: p.Src.Sheet, cell: p.Src.Cell}
+	}
+	return f, marks, nil
+}
+
+// saveAtomic writes f to path: complete or not at all.
+func saveAtomic(f *excelize.File, path string) error {
+	tmp, err := createAtomic(path)
+	if err != nil {
+		return &convert.LocatedError{File: path, Err: err}
+	}
+	defer tmp.discard()
+	if _, err := f.WriteTo(tmp); err != nil {
+		return &convert.LocatedError{File: path, Err: err}
+	}
+	if err := tmp.commit(); err != nil {
+		return &convert.LocatedError{File: path, Err: err}
+	}
+	return nil
+}
