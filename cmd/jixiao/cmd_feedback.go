@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -60,4 +61,27 @@ func printFeedback(w io.Writer, rep *consolidate.FeedbackReport) {
 		fmt.Fprintf(w, "%s：错误 %d 个、警告 %d 个 → %s（%s）\n", r.Township, r.Errors, r.Warnings, r.Output, r.Kind)
 	}
 	fmt.Fprintf(w, "%d 个乡镇退回修改，审核结果见 %s。\n", rep.Returned(), filepath.Clean(rep.Summary))
+}
+
+// printFeedbackHint ends the drag-and-drop summary with where the 退回修改
+// folder would go and the command that makes it, when any township has a
+// problem to send back.
+func printFeedbackHint(w io.Writer, res *consolidate.Result, dir string, paths []string) {
+	if res.ProblemCount() == 0 {
+		return
+	}
+	out := filepath.Join(dir, defaultFeedbackDir)
+	cmd := "jixiao feedback --out-dir " + quoteArg(out)
+	for _, p := range paths {
+		cmd += " " + quoteArg(p)
+	}
+	fmt.Fprintf(w, "退回修改：有问题的乡镇可各得一份标注好问题的工作簿，写入 %s；在命令行运行：%s\n", out, cmd)
+}
+
+// quoteArg quotes a path for the command line when it holds a space.
+func quoteArg(s string) string {
+	if strings.ContainsAny(s, " \t") {
+		return `"` + s + `"`
+	}
+	return s
 }

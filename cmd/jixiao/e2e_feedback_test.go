@@ -285,3 +285,70 @@ func fixCell(t *testing.T, path, sheet, cell string, v float64) {
 		t.Fatal(err)
 	}
 }
+
+// TestBinaryFeedbackRoundTrip: the township fixes the marked cell in its
+// feedback workbook and sends it back; consolidate reads it as a form (its
+// 问题清单 and comments ignored), the problem is gone, and --previous lists
+// it as 已整改 while the others stay 未整改.
+func TestBinaryFeedbackRoundTrip(t *testing.T) {
+	in := feedbackFixture(t)
+	work := t.TempDir()
+	first := filepath.Join(work, "第一轮.xlsx")
+	if _, stderr, code := runBinary(t, "consolidate", "-q", "-o", first, in); code != 1 {
+		t.Fatalf("first round: exit %d: %s", code, stderr)
+	}
+	out := filepath.Join(work, "退回修改")
+	if _, stderr, code := runBinary(t, "feedback", "-q", "-o", out, in); code != 1 {
+		t.Fatalf("feedback: exit %d: %s", code, stderr)
+	}
+	// the seed township fixes table 12's 12月底 and resubmits its workbook
+	back := t.TempDir()
+	fixed := copyFile(t, filepath.Join(out, "王官营镇_退回修改.xlsx"), back, "王官营镇.xlsx")
+	fixCell(t, fixed, "项目绩效目标表", "E205", 2)
+	copyFile(t, filepath.Join(in, "七树庄镇.xlsx"), back, "七树庄镇.xlsx")
+	copyFile(t, filepath.Join(in, "弱目标镇.xlsx"), back, "弱目标镇.xlsx")
+	second := filepath.Join(work, "第二轮.xlsx")
+	stdout, stderr, code := runBinary(t, "consolidate", "-o", second, "--previous", first, back)
+	if code != 1 {
+		t.Fatalf("second round: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	rep, _ := jsonReport(t, fixed)
+	for _, p := range rep.Problems {
+		if p.Cell == "E205" {
+			t.Errorf("the fixed cell is still reported: %+v", p)
+		}
+	}
+	if len(rep.Townships) != 1 || rep.Townships[0].Name != "王官营镇" {
+		t.Errorf("the feedback workbook reads as %+v, want 王官营镇", rep.Townships)
+	}
+	f, err := excelize.OpenFile(second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("整改情况")
+	if err != nil {
+		t.Fatal(err)
+	}
+	status := map[string]int{}
+	table12 := ""
+	for _, r := range rows[2:] {
+		if len(r) < 9 || r[2] == "" {
+			continue
+		}
+		status[r[1]]++
+		if r[0] == "王官营镇" && r[8] == "项目绩效目标表!E205" {
+			table12 = r[1]
+		}
+	}
+	if table12 != "已整改" {
+		t.Errorf("table 12's plan error is %q, want 已整改; rows %q", table12, rows)
+	}
+	if status["未整改"] == 0 {
+		t.Errorf("no 未整改 problem (the weak township changed nothing): %v", status)
+	}
+	stdout, _, _ = runBinary(t, "validate", "-q", "--previous", first, back)
+	if !strings.Contains(stdout, "已整改 王官营镇 项目绩效目标表!E205") || !strings.Contains(stdout, "未整改 弱目标镇") {
+		t.Errorf("validate --previous printed:\n%s", stdout)
+	}
+}
