@@ -183,13 +183,13 @@ func WriteFeedback(ctx context.Context, res *Result, dir string, opt FeedbackOpt
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		marked, err := writeTownshipFeedback(ctx, j)
+		marked, own, err := writeTownshipFeedback(ctx, j)
 		if err != nil {
 			return nil, err
 		}
 		row := &rep.Rows[j.row]
 		row.Output, row.Marked, row.Kind = j.path, marked, FeedbackTemplate
-		if j.own {
+		if own {
 			row.Kind = FeedbackOwnCopy
 		}
 	}
@@ -242,25 +242,29 @@ func feedbackName(township, ext string, taken map[string]bool) string {
 }
 
 // writeTownshipFeedback writes one township's workbook and returns how many
-// problems were marked at a cell.
-func writeTownshipFeedback(ctx context.Context, j feedbackJob) (int, error) {
+// problems were marked at a cell and whether it is the township's own.
+func writeTownshipFeedback(ctx context.Context, j feedbackJob) (marked int, own bool, err error) {
 	var f *excelize.File
 	var marks []feedbackMark
-	var err error
-	if j.own {
+	own = j.own
+	if own {
+		// a workbook the fast reader reads but excelize cannot open gets
+		// the template instead
 		f, marks, err = ownFeedbackBook(j.sub, j.problems)
-	} else {
+		own = err == nil
+	}
+	if !own {
 		f, marks, err = templateFeedbackBook(ctx, j.sub, j.problems)
 	}
 	if err != nil {
-		return 0, &convert.LocatedError{File: j.sub.File, Err: fmt.Errorf("生成退回修改工作簿：%w", err)}
+		return 0, false, &convert.LocatedError{File: j.sub.File, Err: fmt.Errorf("生成退回修改工作簿：%w", err)}
 	}
 	defer f.Close()
 	n, err := markBook(f, marks)
 	if err != nil {
-		return 0, &convert.LocatedError{File: j.path, Err: err}
+		return 0, false, &convert.LocatedError{File: j.path, Err: err}
 	}
-	return n, saveAtomic(f, j.path)
+	return n, own, saveAtomic(f, j.path)
 }
 
 // ownFeedbackBook opens a copy of the township's own workbook; every problem
