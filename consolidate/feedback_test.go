@@ -72,8 +72,14 @@ func TestWriteFeedback(t *testing.T) {
 	}
 	rows, _ := sum.GetRows("审核结果")
 	sum.Close()
-	if len(rows) != 4 {
-		t.Errorf("审核结果 has %d rows, want title, header and 2 townships: %q", len(rows), rows)
+	got := map[string]string{}
+	for _, r := range rows[min(2, len(rows)):] {
+		if len(r) > 1 {
+			got[r[0]] = r[1]
+		}
+	}
+	if len(rows) != 4 || got["七树庄镇"] != consolidate.FeedbackPass || got["王官营镇"] != consolidate.FeedbackRevise {
+		t.Errorf("审核结果 %q: want title, header and 七树庄镇 通过, 王官营镇 退回修改", rows)
 	}
 	_, err = consolidate.WriteFeedback(context.Background(), res, out, consolidate.FeedbackOptions{})
 	if !errors.Is(err, consolidate.ErrOutputExists) {
@@ -126,7 +132,19 @@ func TestCompareRounds(t *testing.T) {
 	if len(prev.Problems) != res.ProblemCount() || len(prev.Budgets) != res.Townships() {
 		t.Fatalf("read %d problems, %d townships; want %d, %d", len(prev.Problems), len(prev.Budgets), res.ProblemCount(), res.Townships())
 	}
-	rc, err := consolidate.CompareRounds(res, prev)
+	// a previous workbook in 元 compares with a run in 万元
+	resYuan := wbRun(t, consolidate.Options{Unit: convert.UnitYuan}, wbSamples("2024"))
+	_, yuanPath := wbWrite(t, resYuan, consolidate.WriteOptions{})
+	prevYuan, err := consolidate.LoadPrevious(yuanPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for town, b := range prev.Budgets {
+		if !prevYuan.Budgets[town].Equal(b) {
+			t.Errorf("%s: %s 元 read from the 元 workbook, %s from the 万元 one", town, prevYuan.Budgets[town], b)
+		}
+	}
+	rc, err := consolidate.CompareRounds(res, prevYuan)
 	if err != nil {
 		t.Fatal(err)
 	}
