@@ -36,6 +36,9 @@ const (
 // ErrOutputIsInput means an output would replace one of the inputs.
 var ErrOutputIsInput = errors.New("输出文件与输入文件相同，不能覆盖输入")
 
+// ErrFeedbackDir means the output folder given is an existing file.
+var ErrFeedbackDir = errors.New("输出位置是一个文件，不是文件夹；请用 --out-dir 指定一个文件夹")
+
 // FeedbackOptions tune WriteFeedback.
 type FeedbackOptions struct {
 	// Force allows replacing existing output files.
@@ -176,8 +179,11 @@ func WriteFeedback(ctx context.Context, res *Result, dir string, opt FeedbackOpt
 			}
 		}
 	}
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return nil, &convert.LocatedError{File: dir, Err: ErrFeedbackDir}
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, &convert.LocatedError{File: dir, Err: err}
+		return nil, &convert.LocatedError{File: dir, Err: fmt.Errorf("无法创建输出文件夹：%w", err)}
 	}
 	for _, j := range jobs {
 		if err := ctx.Err(); err != nil {

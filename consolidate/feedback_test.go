@@ -88,6 +88,9 @@ func TestWriteFeedback(t *testing.T) {
 	if _, err := consolidate.WriteFeedback(context.Background(), res, out, consolidate.FeedbackOptions{Force: true}); err != nil {
 		t.Errorf("with Force: %v", err)
 	}
+	if _, err := consolidate.WriteFeedback(context.Background(), res, rep.Summary, consolidate.FeedbackOptions{}); !errors.Is(err, consolidate.ErrFeedbackDir) {
+		t.Errorf("a file as the folder: %v, want ErrFeedbackDir", err)
+	}
 	// an input named like an output is never written over
 	trap := filepath.Join(in, "审核结果.xlsx")
 	if err := os.WriteFile(trap, clean, 0o644); err != nil {
