@@ -280,6 +280,10 @@ func ownFeedbackBook(sub *templates.Submission, ps []templates.Problem) (*exceli
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := dropOldNotes(f); err != nil {
+		f.Close()
+		return nil, nil, err
+	}
 	marks := make([]feedbackMark, len(ps))
 	for i, p := range ps {
 		marks[i] = feedbackMark{p: p, sheet: p.Src.Sheet, cell: p.Src.Cell}
@@ -299,6 +303,27 @@ func saveAtomic(f *excelize.File, path string) error {
 	}
 	if err := tmp.commit(); err != nil {
 		return &convert.LocatedError{File: path, Err: err}
+	}
+	return nil
+}
+
+// dropOldNotes removes the comments an earlier round of feedback left in a
+// workbook sent back again: they are of problems this round checks afresh.
+// The township's own comments stay.
+func dropOldNotes(f *excelize.File) error {
+	for _, sheet := range f.GetSheetList() {
+		cs, err := f.GetComments(sheet)
+		if err != nil {
+			return err
+		}
+		for _, c := range cs {
+			if c.Author != feedbackAuthor {
+				continue
+			}
+			if err := f.DeleteComment(sheet, c.Cell); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

@@ -347,6 +347,17 @@ func TestBinaryFeedbackRoundTrip(t *testing.T) {
 	if status["未整改"] == 0 {
 		t.Errorf("no 未整改 problem (the weak township changed nothing): %v", status)
 	}
+	// a second round of feedback on the resubmission: the seed keeps only
+	// its remaining problems' comments, none of the fixed cell's
+	out2 := filepath.Join(work, "第二轮退回修改")
+	runBinary(t, "feedback", "-q", "-o", out2, back)
+	notes := comments(t, filepath.Join(out2, "王官营镇_退回修改.xlsx"))
+	if note, ok := notes["项目绩效目标表!E205"]; ok {
+		t.Errorf("the fixed cell still carries %q", note)
+	}
+	if len(notes) == 0 {
+		t.Error("no comments in the second round")
+	}
 	stdout, _, _ = runBinary(t, "validate", "-q", "--previous", first, back)
 	if !strings.Contains(stdout, "已整改 王官营镇 项目绩效目标表!E205") || !strings.Contains(stdout, "未整改 弱目标镇") {
 		t.Errorf("validate --previous printed:\n%s", stdout)
