@@ -308,8 +308,8 @@ func saveAtomic(f *excelize.File, path string) error {
 }
 
 // dropOldNotes removes the comments an earlier round of feedback left in a
-// workbook sent back again: they are of problems this round checks afresh.
-// The township's own comments stay.
+// workbook sent back again, and their fills: they are of problems this
+// round checks afresh. The township's own comments stay.
 func dropOldNotes(f *excelize.File) error {
 	for _, sheet := range f.GetSheetList() {
 		cs, err := f.GetComments(sheet)
@@ -323,7 +323,28 @@ func dropOldNotes(f *excelize.File) error {
 			if err := f.DeleteComment(sheet, c.Cell); err != nil {
 				return err
 			}
+			if err := unhighlight(f, sheet, c.Cell); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// unhighlight takes the fill of an earlier round's mark off a cell (the
+// township's own fill there was replaced by it and is not known).
+func unhighlight(f *excelize.File, sheet, cell string) error {
+	id, err := f.GetCellStyle(sheet, cell)
+	if err != nil {
+		return err
+	}
+	st, err := f.GetStyle(id)
+	if err != nil || st == nil || len(st.Fill.Color) != 1 || st.Fill.Color[0] != fillError && st.Fill.Color[0] != fillWarning {
+		return nil
+	}
+	st.Fill = excelize.Fill{}
+	if id, err = f.NewStyle(st); err != nil {
+		return err
+	}
+	return f.SetCellStyle(sheet, cell, cell, id)
 }

@@ -358,6 +358,15 @@ func TestBinaryFeedbackRoundTrip(t *testing.T) {
 	if len(notes) == 0 {
 		t.Error("no comments in the second round")
 	}
+	g, err := excelize.OpenFile(filepath.Join(out2, "王官营镇_退回修改.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, _ := g.GetCellStyle("项目绩效目标表", "E205")
+	if st, _ := g.GetStyle(id); st != nil && len(st.Fill.Color) > 0 {
+		t.Errorf("the fixed cell is still filled %v", st.Fill.Color)
+	}
+	g.Close()
 	stdout, _, _ = runBinary(t, "validate", "-q", "--previous", first, back)
 	if !strings.Contains(stdout, "已整改 王官营镇 项目绩效目标表!E205") || !strings.Contains(stdout, "未整改 弱目标镇") {
 		t.Errorf("validate --previous printed:\n%s", stdout)
