@@ -75,24 +75,23 @@ func LoadPrevious(path string) (*Previous, error) {
 	}
 	defer f.Close()
 	prev := &Previous{Path: path, Budgets: map[string]decimal.Decimal{}}
-	rows, head, err := headedRows(f, path, SheetProblems, "级别", "乡镇", "项目编码", "规则", "说明")
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range rows {
-		p := PreviousProblem{Level: head.get(r, "级别"), Township: head.get(r, "乡镇"), Sheet: head.get(r, "工作表"),
-			Cell: head.get(r, "单元格"), Project: head.get(r, "项目编码"), ProjectName: head.get(r, "项目名称"),
-			Rule: head.get(r, "规则"), Message: head.get(r, "说明")}
-		if p.Level == "" && p.Rule == "" {
-			continue
+	// a long list continues on 校验问题（2）, 校验问题（3）, …
+	sheets := []string{SheetProblems}
+	for _, name := range f.GetSheetList() {
+		if strings.HasPrefix(name, SheetProblems+"（") {
+			sheets = append(sheets, name)
 		}
-		prev.Problems = append(prev.Problems, p)
+	}
+	for _, sheet := range sheets {
+		if err := prev.readProblems(f, sheet); err != nil {
+			return nil, err
+		}
 	}
 	unit := convert.UnitWan
 	if title, _ := f.GetCellValue(SheetSummary, "A1"); strings.Contains(title, "单位：元") {
 		unit = convert.UnitYuan
 	}
-	rows, head, err = headedRows(f, path, SheetSummary, "乡镇", "预算数")
+	rows, head, err := headedRows(f, path, SheetSummary, "乡镇", "预算数")
 	if err != nil {
 		return nil, err
 	}
@@ -109,6 +108,24 @@ func LoadPrevious(path string) (*Previous, error) {
 		prev.Budgets[town] = convert.ToYuan(d, unit)
 	}
 	return prev, nil
+}
+
+// readProblems adds the rows of one 校验问题 sheet.
+func (prev *Previous) readProblems(f *excelize.File, sheet string) error {
+	rows, head, err := headedRows(f, prev.Path, sheet, "级别", "乡镇", "项目编码", "规则", "说明")
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		p := PreviousProblem{Level: head.get(r, "级别"), Township: head.get(r, "乡镇"), Sheet: head.get(r, "工作表"),
+			Cell: head.get(r, "单元格"), Project: head.get(r, "项目编码"), ProjectName: head.get(r, "项目名称"),
+			Rule: head.get(r, "规则"), Message: head.get(r, "说明")}
+		if p.Level == "" && p.Rule == "" {
+			continue
+		}
+		prev.Problems = append(prev.Problems, p)
+	}
+	return nil
 }
 
 // header maps a header row's texts to their column indexes.
