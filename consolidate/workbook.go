@@ -34,6 +34,8 @@ type WriteOptions struct {
 	Threshold decimal.Decimal
 	// Baseline, when set, adds the 基期差异 sheet.
 	Baseline *Baseline
+	// Previous, when set, adds the 整改情况 sheet comparing with it.
+	Previous *Previous
 	// limits are the sheet size limits (zero: the spreadsheet's).
 	limits sheetLimits
 }
@@ -124,6 +126,9 @@ func BuildWorkbookContext(ctx context.Context, res *Result, opt WriteOptions) (*
 	w := &bookWriter{ctx: ctx, f: f, res: res, opt: opt, pivot: pivot, streams: map[string]*sheetStream{}}
 	b := &Workbook{f: f, streams: w.streams}
 	steps := []func() error{w.styles, w.summary, w.reviewSheet, w.pivotSheet, w.analyses}
+	if opt.Previous != nil {
+		steps = append(steps, w.rectifySheet)
+	}
 	if opt.Baseline != nil {
 		steps = append(steps, w.baseline)
 	}

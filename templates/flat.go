@@ -337,6 +337,7 @@ func ReadFileAll(ctx context.Context, path string, opt ReadOptions) ([]*Submissi
 		// its 项目明细 is a flat table of every township: never a submission
 		return []*Submission{{File: path, Format: wb.Format, Encoding: wb.Encoding, SHA256: sum, Kind: KindCounty}}, nil
 	}
+	wb = withoutFeedbackSheet(wb)
 	subs, ok := ReadFlat(wb)
 	if !ok {
 		subs = []*Submission{Read(wb)}

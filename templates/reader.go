@@ -119,6 +119,7 @@ func openInput(ctx context.Context, path string, opt ReadOptions) (*convert.Work
 //
 //	sub := templates.Read(wb)
 func Read(wb *convert.Workbook) *Submission {
+	wb = withoutFeedbackSheet(wb)
 	r := &reader{wb: wb, sub: &Submission{File: wb.Path, Format: wb.Format, Encoding: wb.Encoding}}
 	r.readDocument()
 	for i := range wb.Sheets {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"jixiao/convert"
 	"jixiao/templates"
 )
 
@@ -49,6 +50,10 @@ func compareSubmissions(t *testing.T, got, want *templates.Submission) {
 		t.Errorf("年度 %d 单位 %v, want %d %v", got.Year, got.Unit, want.Year, want.Unit)
 	}
 	eq("总体绩效目标", got.Overall.Summary.Value, want.Overall.Summary.Value)
+	eq("工作保障措施", got.Overall.Measures.Value, want.Overall.Measures.Value)
+	eq("填报人", got.Filler.Value, want.Filler.Value)
+	eq("联系电话", got.Phone.Value, want.Phone.Value)
+	eq("填报日期", got.FilledOn.Value, want.FilledOn.Value)
 	if len(got.Overall.Items) != len(want.Overall.Items) {
 		t.Errorf("%d 分项, want %d", len(got.Overall.Items), len(want.Overall.Items))
 	} else {
@@ -90,4 +95,21 @@ func compareSubmissions(t *testing.T, got, want *templates.Submission) {
 			}
 		}
 	}
+}
+
+// TestTemplatePrefilledContact: 填报人, 联系电话 and 填报日期 of the pre-fill
+// are entered (the date as a date) and read back.
+func TestTemplatePrefilledContact(t *testing.T) {
+	want := &templates.Submission{Township: templates.Text{Value: "王官营镇"}, Year: 2024, Unit: convert.UnitWan,
+		Filler: templates.Text{Value: "张三"}, Phone: templates.Text{Value: "0315-5123456"}, FilledOn: templates.Text{Value: "2024-01-15"},
+		Overall: templates.Overall{Measures: templates.Text{Value: "一、加强组织领导。"}}}
+	out := filepath.Join(t.TempDir(), "王官营镇.xlsx")
+	if err := templates.WriteTemplate(out, templates.TemplateOptions{Prefill: want}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := templates.ReadFile(context.Background(), out, templates.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareSubmissions(t, got, want)
 }

@@ -83,9 +83,9 @@ func (b *builder) basicSheet() error {
 		{FieldRegionCode, code, b.st.code, "行政区划代码", "填写本乡镇的行政区划代码（数字），按文本保存"},
 		{FieldYear, year, b.st.whole, "预算年度", "填写四位年份，如：2024"},
 		{FieldUnit, b.opt.Unit.String(), b.st.text, "金额单位", "选择万元或元；各项目表的金额都按这一单位填写"},
-		{FieldFiller, nil, b.st.text, "填报人", "填写填报人姓名"},
-		{FieldPhone, nil, b.st.code, "联系电话", "填写联系电话"},
-		{FieldDate, nil, b.st.date, "填报日期", "如：2024-01-15"},
+		{FieldFiller, b.prefilled(func(s *Submission) Text { return s.Filler }), b.st.text, "填报人", "填写填报人姓名"},
+		{FieldPhone, b.prefilled(func(s *Submission) Text { return s.Phone }), b.st.code, "联系电话", "填写联系电话"},
+		{FieldDate, prefilledDate(b.prefilled(func(s *Submission) Text { return s.FilledOn })), b.st.date, "填报日期", "如：2024-01-15"},
 	}
 	for i, r := range rows {
 		row := i + 2
@@ -194,7 +194,7 @@ func (b *builder) overallSheet() error {
 	if err := b.put(sh, 1, row, "工作保障措施", b.st.label); err != nil {
 		return err
 	}
-	if err := b.span(sh, 2, 4, row, nil, b.st.textTop); err != nil {
+	if err := b.span(sh, 2, 4, row, b.prefilled(func(s *Submission) Text { return s.Overall.Measures }), b.st.textTop); err != nil {
 		return err
 	}
 	if err := b.f.SetRowHeight(sh, row, 120); err != nil {

@@ -40,6 +40,7 @@ func consolidateCommand() *cli.Command {
 			&cli.StringFlag{Name: "categories", Usage: "类别对照表（CSV，两列：匹配,类别；匹配为项目名称中的文字或正则表达式，先匹配者优先）"},
 			&cli.StringFlag{Name: "threshold", Value: "50%", Usage: "乡镇差异、单位成本的偏离率阈值，超过即标记，如 30% 或 0.3"},
 			baselineFlag(),
+			previousFlag(),
 			&cli.StringFlag{Name: "json", Usage: "另将摘要和全部问题写成 JSON 文件；写 - 则输出到标准输出"},
 		}, readFlags()...),
 		Action: runConsolidate,
@@ -80,6 +81,9 @@ func runConsolidate(c *cli.Context) error {
 	}
 	// the 基期 is read first: the review compares each form with it (R9)
 	if opt.Baseline, err = loadBaseline(c, opt.Categories); err != nil {
+		return err
+	}
+	if opt.Previous, err = loadPrevious(c); err != nil {
 		return err
 	}
 	res, err := readInputs(c, opt.Baseline)

@@ -15,10 +15,14 @@ func validateCommand() *cli.Command {
 		Name:      "validate",
 		Usage:     "只校验各乡镇文件，逐行列出问题（文件、工作表、单元格）",
 		ArgsUsage: "文件或文件夹...",
-		Flags:     append(readFlags(), baselineFlag()),
+		Flags:     append(readFlags(), baselineFlag(), previousFlag()),
 		Action: func(c *cli.Context) error {
 			defer useCores(c)()
 			base, err := loadBaseline(c, nil)
+			if err != nil {
+				return err
+			}
+			prev, err := loadPrevious(c)
 			if err != nil {
 				return err
 			}
@@ -33,6 +37,11 @@ func validateCommand() *cli.Command {
 			})
 			if err != nil {
 				return err
+			}
+			if prev != nil {
+				if err := printRectification(c.App.Writer, res, prev); err != nil {
+					return err
+				}
 			}
 			if !c.Bool("quiet") {
 				printSummary(c.App.ErrWriter, res, "")

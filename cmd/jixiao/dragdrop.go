@@ -94,6 +94,7 @@ func dragDrop(ctx context.Context, paths []string, stdout io.Writer) error {
 		return err
 	}
 	printSummary(stdout, res, out)
+	printFeedbackHint(stdout, res, dir, paths)
 	return outcome(res)
 }
 

@@ -52,7 +52,8 @@ func TestDragDrop(t *testing.T) {
 		t.Fatalf("output not written: %v\n%s", err, out.String())
 	}
 	info, _ := os.Stat(first)
-	for _, want := range []string{"汇总 2 个乡镇", "24 个项目", "596.19 万元", first, "校验问题"} {
+	for _, want := range []string{"汇总 2 个乡镇", "24 个项目", "596.19 万元", first, "校验问题",
+		filepath.Join(dir, "退回修改"), "jixiao feedback --out-dir"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("summary lacks %q:\n%s", want, out.String())
 		}

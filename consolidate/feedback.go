@@ -1,0 +1,347 @@
+package consolidate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"jixiao/convert"
+	"jixiao/templates"
+)
+
+// FeedbackSummaryFile is the name of the summary workbook that WriteFeedback
+// writes beside the township workbooks (审核结果.xlsx).
+const FeedbackSummaryFile = "审核结果.xlsx"
+
+// Outcomes of a township in 审核结果.
+const (
+	FeedbackPass   = "通过"
+	FeedbackRevise = "退回修改"
+)
+
+// Kinds of feedback workbook.
+const (
+	// FeedbackOwnCopy: a copy of the township's own .xlsx with the problems marked.
+	FeedbackOwnCopy = "原表标注"
+	// FeedbackTemplate: the standard template pre-filled from the township's
+	// file (.xls, .docx, CSV, …), with the problems marked.
+	FeedbackTemplate = "标准模板"
+)
+
+// ErrOutputIsInput means an output would replace one of the inputs; it is
+// convert.ErrOutputIsInput.
+var ErrOutputIsInput = convert.ErrOutputIsInput
+
+// ErrFeedbackDir means the output folder given is an existing file.
+var ErrFeedbackDir = errors.New("输出位置是一个文件，不是文件夹；请用 --out-dir 指定一个文件夹")
+
+// FeedbackOptions tune WriteFeedback.
+type FeedbackOptions struct {
+	// Force allows replacing existing output files.
+	Force bool
+}
+
+// FeedbackRow is one source in 审核结果: a township (or an unreadable file)
+// and what was sent back to it.
+type FeedbackRow struct {
+	Township string
+	// File is the township's submitted file.
+	File string
+	// Outcome is 通过, 退回修改, or the source's status when it was not
+	// counted (无法读取, 重复提交，未计入, 已跳过).
+	Outcome          string
+	Errors, Warnings int
+	// Output is the feedback workbook written, "" when none.
+	Output string
+	// Kind is FeedbackOwnCopy or FeedbackTemplate when Output is set.
+	Kind string
+	// Marked is the number of problems marked at a cell of Output; the
+	// others (about the whole file) are listed in its 问题清单 only.
+	Marked int
+}
+
+// FeedbackReport is what WriteFeedback wrote.
+type FeedbackReport struct {
+	Rows []FeedbackRow
+	// Summary is the path of 审核结果.xlsx.
+	Summary string
+}
+
+// Returned counts the townships sent back for revision.
+func (r *FeedbackReport) Returned() int {
+	n := 0
+	for _, row := range r.Rows {
+		if row.Output != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// feedbackJob is one township workbook to write.
+type feedbackJob struct {
+	row      int // index in the report's rows
+	sub      *templates.Submission
+	problems []templates.Problem
+	path     string
+	own      bool // mark a copy of the township's own workbook
+}
+
+// WriteFeedback writes, into dir, a workbook for each counted township with
+// at least one problem (<乡镇>_退回修改.xlsx) with every problem marked at its
+// cell (a fill and a comment) and listed on a first sheet 问题清单, and the
+// summary 审核结果.xlsx of every source. A township's own .xlsx/.xlsm is
+// copied with everything in it kept; any other format gives the standard
+// template pre-filled with what was read. Inputs are never written; every
+// output appears complete or not at all; existing outputs are replaced only
+// with opt.Force, and nothing is written when one would be refused.
+//
+//	rep, err := consolidate.WriteFeedback(ctx, res, "退回修改", consolidate.FeedbackOptions{})
+func WriteFeedback(ctx context.Context, res *Result, dir string, opt FeedbackOptions) (*FeedbackReport, error) {
+	sources, err := res.AllSources()
+	if err != nil {
+		return nil, err
+	}
+	problems, err := res.AllProblems()
+	if err != nil {
+		return nil, err
+	}
+	byKey := map[string][]templates.Problem{}
+	for _, p := range problems {
+		k := problemKey(p.Src.File, p.Township)
+		byKey[k] = append(byKey[k], p)
+	}
+	perFile := map[string]int{}
+	for _, s := range sources {
+		perFile[s.Path]++
+	}
+	rep := &FeedbackReport{Summary: filepath.Join(dir, FeedbackSummaryFile)}
+	rowOf := map[string]int{}
+	inputs := map[string]bool{}
+	for _, s := range sources {
+		inputs[absPath(s.Path)] = true
+		row := FeedbackRow{Township: s.Township, File: s.Path, Outcome: s.Status}
+		k := problemKey(s.Path, s.Township)
+		for _, p := range byKey[k] {
+			if p.Severity == templates.Error {
+				row.Errors++
+			} else {
+				row.Warnings++
+			}
+		}
+		if s.Status == StatusOK || s.Status == StatusProblems {
+			row.Outcome = FeedbackPass
+			if row.Errors+row.Warnings > 0 {
+				row.Outcome = FeedbackRevise
+			}
+			rowOf[k] = len(rep.Rows)
+		}
+		if s.Err != nil {
+			row.Township = cmpOr(row.Township, templates.TownshipFromFileName(s.Path))
+		}
+		rep.Rows = append(rep.Rows, row)
+	}
+	var jobs []feedbackJob
+	names := map[string]bool{}
+	err = res.EachSubmission(func(sub *templates.Submission) error {
+		k := problemKey(sub.File, sub.Township.Value)
+		i, ok := rowOf[k]
+		if !ok || rep.Rows[i].Outcome != FeedbackRevise {
+			return nil
+		}
+		own := perFile[sub.File] == 1 && ownWorkbook(sub)
+		ext := ".xlsx"
+		if own && strings.EqualFold(filepath.Ext(sub.File), ".xlsm") {
+			ext = ".xlsm" // macros kept: an .xlsx name would not open
+		}
+		name := feedbackName(sub.Township.Value, ext, names)
+		jobs = append(jobs, feedbackJob{row: i, sub: sub, problems: byKey[k], path: filepath.Join(dir, name), own: own})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	outs := []string{rep.Summary}
+	for _, j := range jobs {
+		outs = append(outs, j.path)
+	}
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return nil, &convert.LocatedError{File: dir, Err: ErrFeedbackDir}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, &convert.LocatedError{File: dir, Err: fmt.Errorf("无法创建输出文件夹：%w", err)}
+	}
+	save := convert.SaveOptions{Force: opt.Force}
+	for in := range inputs {
+		save.Inputs = append(save.Inputs, in)
+	}
+	sort.Strings(save.Inputs)
+	for _, out := range outs {
+		if err := convert.CheckOutput(out, save); err != nil {
+			return nil, err
+		}
+	}
+	for _, j := range jobs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		marked, own, err := writeTownshipFeedback(ctx, j, save)
+		if err != nil {
+			return nil, err
+		}
+		row := &rep.Rows[j.row]
+		row.Output, row.Marked, row.Kind = j.path, marked, FeedbackTemplate
+		if own {
+			row.Kind = FeedbackOwnCopy
+		}
+	}
+	if err := writeFeedbackSummary(ctx, rep, save); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return filepath.Clean(p)
+}
+
+// ownWorkbook reports whether a submission's own file can be copied and
+// marked: a real .xlsx/.xlsm workbook.
+func ownWorkbook(sub *templates.Submission) bool {
+	ext := strings.ToLower(filepath.Ext(sub.File))
+	return sub.Format == "xlsx" && (ext == ".xlsx" || ext == ".xlsm")
+}
+
+// feedbackName is <乡镇>_退回修改<ext>, with characters a file name cannot
+// hold replaced, and a number added when two townships would share it.
+func feedbackName(township, ext string, taken map[string]bool) string {
+	base := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`\/:*?"<>|`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, strings.TrimSpace(township))
+	if base == "" {
+		base = "未知乡镇"
+	}
+	base += "_" + FeedbackRevise
+	name := base + ext
+	for n := 2; taken[name]; n++ {
+		name = fmt.Sprintf("%s(%d)%s", base, n, ext)
+	}
+	taken[name] = true
+	return name
+}
+
+// writeTownshipFeedback writes one township's workbook and returns how many
+// problems were marked at a cell and whether it is the township's own.
+func writeTownshipFeedback(ctx context.Context, j feedbackJob, save convert.SaveOptions) (marked int, own bool, err error) {
+	var f *excelize.File
+	var marks []feedbackMark
+	own = j.own
+	if own {
+		// a workbook the fast reader reads but excelize cannot open gets
+		// the template instead
+		f, marks, err = ownFeedbackBook(j.sub, j.problems)
+		own = err == nil
+	}
+	if !own {
+		f, marks, err = templateFeedbackBook(ctx, j.sub, j.problems)
+	}
+	if err != nil {
+		return 0, false, &convert.LocatedError{File: j.sub.File, Err: fmt.Errorf("生成退回修改工作簿：%w", err)}
+	}
+	defer f.Close()
+	n, err := markBook(f, marks)
+	if err != nil {
+		return 0, false, &convert.LocatedError{File: j.path, Err: err}
+	}
+	return n, own, saveAtomic(ctx, f, j.path, save)
+}
+
+// ownFeedbackBook opens a copy of the township's own workbook; every problem
+// is marked where the reader found it.
+func ownFeedbackBook(sub *templates.Submission, ps []templates.Problem) (*excelize.File, []feedbackMark, error) {
+	f, err := excelize.OpenFile(sub.File)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := dropOldNotes(f); err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	marks := make([]feedbackMark, len(ps))
+	for i, p := range ps {
+		marks[i] = feedbackMark{p: p, sheet: p.Src.Sheet, cell: p.Src.Cell}
+	}
+	return f, marks, nil
+}
+
+// saveAtomic writes f to path through the project's one save path:
+// complete or not at all, never onto an input, never replacing a file
+// without opt.Force.
+func saveAtomic(ctx context.Context, f *excelize.File, path string, opt convert.SaveOptions) error {
+	return convert.SaveFile(ctx, path, opt, func(w io.Writer) error {
+		_, err := f.WriteTo(w)
+		return err
+	})
+}
+
+// dropOldNotes removes the comments an earlier round of feedback left in a
+// workbook sent back again, and their fills: they are of problems this
+// round checks afresh. The township's own comments stay.
+func dropOldNotes(f *excelize.File) error {
+	for _, sheet := range f.GetSheetList() {
+		cs, err := f.GetComments(sheet)
+		if err != nil {
+			return err
+		}
+		for _, c := range cs {
+			if c.Author != feedbackAuthor {
+				continue
+			}
+			if err := f.DeleteComment(sheet, c.Cell); err != nil {
+				return err
+			}
+			if err := unhighlight(f, sheet, c.Cell); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// unhighlight takes the fill of an earlier round's mark off a cell (the
+// township's own fill there was replaced by it and is not known).
+func unhighlight(f *excelize.File, sheet, cell string) error {
+	id, err := f.GetCellStyle(sheet, cell)
+	if err != nil {
+		return err
+	}
+	st, err := f.GetStyle(id)
+	if err != nil || st == nil || len(st.Fill.Color) != 1 || st.Fill.Color[0] != fillError && st.Fill.Color[0] != fillWarning {
+		return nil
+	}
+	st.Fill = excelize.Fill{}
+	if id, err = f.NewStyle(st); err != nil {
+		return err
+	}
+	return f.SetCellStyle(sheet, cell, cell, id)
+}
