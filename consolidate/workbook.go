@@ -202,10 +202,9 @@ func (w *bookWriter) styles() error {
 	}
 	border := []excelize.Border{{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
 		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1}}
+	// two decimals in 万元 and 元 alike: the cells keep the exact amounts,
+	// only the display rounds (汇总 says so when it matters)
 	moneyFmt := "#,##0.00"
-	if w.res.Unit == convert.UnitWan {
-		moneyFmt = "#,##0.00####"
-	}
 	w.st.title = add(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
 	w.st.header = add(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
