@@ -17,6 +17,7 @@ type Report struct {
 	Output     string           `json:"output,omitempty"`
 	Unit       string           `json:"unit"`
 	Year       int              `json:"year,omitempty"`
+	County     string           `json:"county,omitempty"`
 	Files      int              `json:"files"`
 	Townships  []TownshipReport `json:"townships"`
 	Total      TotalsReport     `json:"total"`
@@ -45,6 +46,8 @@ type TownshipReport struct {
 	Name string `json:"name"`
 	File string `json:"file"`
 	TotalsReport
+	// Info is what the form says about the township (乡镇信息).
+	Info TownshipInfo `json:"info"`
 }
 
 // CategoryReport is one 类别's county total.
@@ -100,11 +103,24 @@ func NewReport(res *Result, opt WriteOptions, output string) (Report, error) {
 		return r
 	}
 	per, county := res.Totals()
-	rep := Report{Output: output, Unit: res.Unit.String(), Year: res.Year, Files: res.SourceCount(),
+	countyName := opt.County
+	if countyName == "" {
+		countyName = res.County()
+	}
+	rep := Report{Output: output, Unit: res.Unit.String(), Year: res.Year, County: countyName, Files: res.SourceCount(),
 		Total: totals(county), Errors: res.Errors(), Warnings: res.Warnings(),
 		Townships: []TownshipReport{}, Categories: []CategoryReport{}, Problems: []ProblemReport{}, Sources: []SourceReport{}}
 	for i, sub := range res.counted {
 		rep.Townships = append(rep.Townships, TownshipReport{Name: sub.township, File: sub.file, TotalsReport: totals(per[i])})
+	}
+	i := 0
+	err := res.EachSubmission(func(sub *templates.Submission) error {
+		rep.Townships[i].Info = InfoOf(sub)
+		i++
+		return nil
+	})
+	if err != nil {
+		return Report{}, err
 	}
 	pivot, err := BuildPivot(res, opt.Categories)
 	if err != nil {

@@ -3,6 +3,7 @@ package consolidate
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/xuri/excelize/v2"
@@ -18,7 +19,7 @@ const (
 	SheetVariance   = "乡镇差异"
 	SheetUnitCost   = "单位成本"
 	SheetBaseline   = "基期差异"
-	SheetOverall    = "整体目标"
+	SheetOverall    = "整体目标" // after 乡镇信息 (SheetInfo)
 	SheetProjects   = "项目明细"
 	SheetIndicators = "指标明细"
 	SheetProblems   = "校验问题"
@@ -50,14 +51,14 @@ const sourceWidth = 30
 // rowsOf produces the rows a submission gives a detail table.
 type rowsOf func(sub *templates.Submission, emit func(row []interface{}) error) error
 
-// details writes 整体目标, 项目明细 and 指标明细, whose rows come from the full
+// details writes 乡镇信息, 整体目标, 项目明细 and 指标明细, whose rows come from the full
 // submissions, reading each submission once. Each table makes and encodes
 // its rows on a goroutine of its own, from the submissions read back in
 // township order; the tables' rows, and so the workbook, are the same
 // whatever the scheduling.
 func (w *bookWriter) details() error {
-	tables := []*table{w.overallTable(), w.projectsTable(), w.indicatorsTable()}
-	rows := []rowsOf{w.overallRows, w.projectRows, w.indicatorRows}
+	tables := []*table{w.infoTable(), w.overallTable(), w.projectsTable(), w.indicatorsTable()}
+	rows := []rowsOf{w.infoRows, w.overallRows, w.projectRows, w.indicatorRows}
 	tws, err := startAll(tables)
 	if err != nil {
 		return err
@@ -82,7 +83,12 @@ func (w *bookWriter) details() error {
 			}
 		}()
 	}
+	stage, done, total := strings.Join(sheetNames(tables), "、"), 0, w.res.Townships()
+	w.stage(stage)
 	err = w.res.EachSubmission(func(sub *templates.Submission) error {
+		if done++; w.opt.Progress != nil && (done%16 == 0 || done == total) {
+			w.opt.Progress(WriteProgress{Stage: stage, Done: done, Total: total})
+		}
 		for _, f := range feeds {
 			select {
 			case f <- sub:
@@ -105,6 +111,15 @@ func (w *bookWriter) details() error {
 		return err
 	}
 	return finishAll(tws)
+}
+
+// sheetNames are the tables' sheet names.
+func sheetNames(tables []*table) []string {
+	out := make([]string, len(tables))
+	for i, t := range tables {
+		out[i] = t.name
+	}
+	return out
 }
 
 func (w *bookWriter) projectsTable() *table {

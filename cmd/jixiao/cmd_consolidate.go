@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/urfave/cli/v2"
@@ -36,6 +37,7 @@ func consolidateCommand() *cli.Command {
 			&cli.StringFlag{Name: "categories", Usage: "类别对照表（CSV，两列：匹配,类别；匹配为项目名称中的文字或正则表达式，先匹配者优先）"},
 			&cli.StringFlag{Name: "threshold", Value: "50%", Usage: "乡镇差异、单位成本的偏离率阈值，超过即标记，如 30% 或 0.3"},
 			&cli.StringSliceFlag{Name: "baseline", Usage: "基期（上年）数据：乡镇文件、文件夹或以前生成的县级汇总工作簿，可重复指定"},
+			&cli.StringFlag{Name: "county", Usage: "县（区）名称，写入各工作表标题和文件属性，如 丰润区（默认：各乡镇单位名称中一致的县区名，没有则写“县级”）"},
 			&cli.StringFlag{Name: "json", Usage: "另将摘要和全部问题写成 JSON 文件；写 - 则输出到标准输出"},
 		}, readFlags()...),
 		Action: runConsolidate,
@@ -44,7 +46,7 @@ func consolidateCommand() *cli.Command {
 
 func runConsolidate(c *cli.Context) error {
 	defer useCores(c)()
-	opt := consolidate.WriteOptions{Force: c.Bool("force"), Timestamp: c.Bool("timestamp")}
+	opt := consolidate.WriteOptions{Force: c.Bool("force"), Timestamp: c.Bool("timestamp"), County: strings.TrimSpace(c.String("county"))}
 	var err error
 	if opt.Threshold, err = thresholdFlag(c.String("threshold")); err != nil {
 		return err
@@ -67,7 +69,11 @@ func runConsolidate(c *cli.Context) error {
 		}
 	}
 	out := c.String("output")
-	if err := consolidate.WriteWorkbook(c.Context, res, out, opt); err != nil {
+	var doneWriting func()
+	opt.Progress, doneWriting = writeProgressPrinter(c.App.ErrWriter, c.Bool("quiet"))
+	err = consolidate.WriteWorkbook(c.Context, res, out, opt)
+	doneWriting()
+	if err != nil {
 		return err
 	}
 	// res stays open (closed when the command ends): the report reads the
@@ -182,7 +188,7 @@ func outcome(res *consolidate.Result) error {
 func printSummary(w io.Writer, res *consolidate.Result, out string) {
 	_, county := res.Totals()
 	fmt.Fprintf(w, "已读取 %d 个文件，汇总 %d 个乡镇、%d 个项目、%d 条指标。\n", res.SourceCount(), res.Townships(), county.Projects, county.Indicators)
-	fmt.Fprintf(w, "预算数合计 %s %s。\n", consolidateAmount(res, county), res.Unit)
+	fmt.Fprintf(w, "预算数合计 %s。\n", consolidateAmount(res, county))
 	fmt.Fprintf(w, "发现错误 %d 个、警告 %d 个", res.Errors(), res.Warnings())
 	if out != "" {
 		fmt.Fprintf(w, "，详见 %s 的「%s」工作表", out, consolidate.SheetProblems)
