@@ -9,8 +9,8 @@ import (
 )
 
 // Printing. Every sheet prints on A4 landscape with its title and header
-// rows on every page, the sheet's name and the workbook's title in the page
-// header and the page number in the footer. A sheet is shrunk to the page
+// rows on every page, the sheet's name, the page number and the workbook's
+// title in the page header. A sheet is shrunk to the page
 // width only as far as its text stays readable (minPrintScale of the 11 pt
 // font, so at least 8 pt); a wider one prints at flowScale, its columns
 // running on over further pages with the first columns repeated on each.
@@ -88,7 +88,7 @@ func flowScale(widths []float64, repeat int) int {
 // when it stays readable (a fixed scale rather than the spreadsheet's fit to
 // page, which LibreOffice follows with an empty last page), with the title and header rows, and when not fit the frozen (at
 // least the first) columns, repeated on every page; the page header names
-// the sheet and the workbook, the footer numbers the pages.
+// the sheet and the workbook and numbers the pages.
 func (t *table) pageSetup(name string, widths []float64, lastRow int) error {
 	fit := printFits(widths)
 	f := t.w.f
@@ -108,9 +108,10 @@ func (t *table) pageSetup(name string, widths []float64, lastRow int) error {
 		Bottom: &tb, Header: &hf, Footer: &hf}); err != nil {
 		return err
 	}
+	// all in the header: with a footer as well, LibreOffice puts an empty
+	// page before some sheets
 	err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
-		OddHeader: "&L&\"-,Bold\"" + headerText(name) + "&R" + headerText(t.w.title()),
-		OddFooter: "&C第 &P 页，共 &N 页"})
+		OddHeader: "&L&\"-,Bold\"" + headerText(name) + "&C第 &P 页，共 &N 页&R" + headerText(t.w.title())})
 	if err != nil {
 		return err
 	}

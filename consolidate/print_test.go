@@ -233,8 +233,8 @@ func TestPrintSetup(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(hf.OddHeader, sheet) || !strings.Contains(hf.OddFooter, "&P") {
-			t.Errorf("%s header %q footer %q, want the sheet's name and the page number", sheet, hf.OddHeader, hf.OddFooter)
+		if !strings.Contains(hf.OddHeader, sheet) || !strings.Contains(hf.OddHeader, "&P") {
+			t.Errorf("%s header %q, want the sheet's name and the page number", sheet, hf.OddHeader)
 		}
 	}
 	if want := "'分类汇总'!$A:$A,'分类汇总'!$1:$2"; titles[consolidate.SheetPivot] != want {
