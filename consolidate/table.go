@@ -542,8 +542,13 @@ func displayWidth(s string) int {
 // runeWidth is a character's width in a cell: two for CJK and other wide
 // characters, one for others.
 func runeWidth(r rune) int {
-	if r < 0x80 {
+	switch {
+	case r < 0x80:
 		return 1
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3000 && r <= 0x303F, r >= 0xFF01 && r <= 0xFF60:
+		// CJK ideographs and punctuation, full-width forms: most of the text,
+		// without the table lookup
+		return 2
 	}
 	switch k := width.LookupRune(r).Kind(); {
 	case k == width.EastAsianWide || k == width.EastAsianFullwidth || unicode.Is(unicode.Han, r):
