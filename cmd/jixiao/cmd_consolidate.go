@@ -29,7 +29,7 @@ func consolidateCommand() *cli.Command {
 		Usage:     "读取各乡镇文件，校验并生成县级汇总工作簿",
 		ArgsUsage: "文件或文件夹...",
 		Description: "生成的工作簿依次包含：汇总、分类汇总、乡镇差异、单位成本、基期差异（指定 --baseline 时）、\n" +
-			"整体目标、项目明细、指标明细、校验问题、来源清单。合计均为带计算结果的公式。",
+			"乡镇信息、整体目标、项目明细、指标明细、校验问题、来源清单。合计均为带计算结果的公式。",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "输出的县级汇总工作簿（.xlsx）", Required: true},
 			&cli.BoolFlag{Name: "force", Usage: "覆盖已存在的输出文件"},
