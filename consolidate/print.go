@@ -129,6 +129,22 @@ func (t *table) pageSetup(name string, widths []float64, lastRow int) error {
 	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: area, Scope: name})
 }
 
+// titleSpan is how many columns the title row spans: all of a sheet that
+// prints one page wide, the first page's of a wider one, so that the title
+// is not cut at the page's edge.
+func titleSpan(widths []float64, repeat int) int {
+	if printFits(widths) {
+		return len(widths)
+	}
+	room := printableWidth / (float64(flowScale(widths, repeat)) / 100)
+	n, used := 0, 0.0
+	for n < len(widths) && used+columnPoints(widths[n]) <= room {
+		used += columnPoints(widths[n])
+		n++
+	}
+	return max(n, 1)
+}
+
 // repeatCols is how many columns, from A, print on every page of a sheet
 // too wide for one: the frozen ones, at least the first.
 func (t *table) repeatCols() int { return max(t.freezeCols, 1) }

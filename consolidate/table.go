@@ -474,7 +474,7 @@ func (t *table) setUp(name string, widths []float64, data, lastRow int) error {
 	if err := f.SetPanes(name, t.panes()); err != nil {
 		return err
 	}
-	if err := f.MergeCell(name, "A1", colName(len(t.cols))+"1"); err != nil {
+	if err := f.MergeCell(name, "A1", colName(titleSpan(widths, t.repeatCols()))+"1"); err != nil {
 		return err
 	}
 	filterEnd := max(firstDataRow+data-1, 2)
