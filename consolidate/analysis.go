@@ -8,6 +8,9 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// flagWidth is the width of a 标记 column: 偏高/偏低 in bold with room to spare.
+const flagWidth = 8
+
 // ratioCell is a formula giving a 偏离率 or 变动率 with its computed value; an
 // absent ratio is an empty text result, as the formula gives.
 func (w *bookWriter) ratioCell(formula string, d decimal.Decimal, ok bool) excelize.Cell {
@@ -45,8 +48,8 @@ func (w *bookWriter) analyses() error {
 // 偏高/偏低 mark beyond the threshold. Median, mean, ratio and mark are live
 // formulas over the 类别's rows, carrying exact computed values.
 func (w *bookWriter) variance() rowSource {
-	t := w.newTable(SheetVariance, []column{{header: "类别"}, {header: "乡镇"}, {header: "预算数"}, {header: "乡镇数"},
-		{header: "中位数"}, {header: "平均数"}, {header: "偏离率"}, {header: "标记"}})
+	t := w.newTable(SheetVariance, []column{{header: "类别", max: 24, wrap: true}, {header: "乡镇"}, {header: "预算数"}, {header: "乡镇数"},
+		{header: "中位数"}, {header: "平均数"}, {header: "偏离率"}, {header: "标记", min: flagWidth}})
 	t.freezeCols = 2
 	n := w.pivot.cellCount()
 	if n > 0 {
@@ -60,7 +63,7 @@ func (w *bookWriter) variance() rowSource {
 			if first {
 				block = fmt.Sprintf("$C$%d:$C$%d", n, n+r.Count-1)
 			}
-			return emit([]interface{}{w.txt(r.Category), w.txt(r.Township), w.moneyCell(r.Amount),
+			return emit([]interface{}{w.wrap(r.Category), w.txt(r.Township), w.moneyCell(r.Amount),
 				excelize.Cell{StyleID: w.st.count, Formula: "COUNT(" + block + ")", Value: r.Count},
 				excelize.Cell{StyleID: w.st.money, Formula: "MEDIAN(" + block + ")", Value: w.money(r.Median)},
 				excelize.Cell{StyleID: w.st.money, Formula: "AVERAGE(" + block + ")", Value: w.money(r.Mean)},
@@ -83,9 +86,10 @@ func (u unitCostSheet) close() error { return u.x.close() }
 // grouped by 类别, 三级指标, 绩效指标描述 and unit, money in the workbook unit,
 // with the group's median and each value's 偏离率.
 func (w *bookWriter) unitCosts() (unitCostSheet, error) {
-	t := w.newTable(SheetUnitCost, []column{{header: "类别"}, {header: "三级指标"}, {header: "绩效指标描述"}, {header: "单位"},
-		{header: "乡镇"}, {header: "项目名称"}, {header: "指标值"}, {header: "数值"}, {header: "个数"}, {header: "中位数"},
-		{header: "偏离率"}, {header: "标记"}, {header: "来源"}})
+	t := w.newTable(SheetUnitCost, []column{{header: "类别", max: 12, wrap: true}, {header: "三级指标", max: 12, wrap: true},
+		{header: "绩效指标描述", max: 12, wrap: true}, {header: "单位"}, {header: "乡镇"}, {header: "项目名称", max: 16, wrap: true},
+		{header: "指标值", max: 12, wrap: true}, {header: "数值"}, {header: "个数"}, {header: "中位数"},
+		{header: "偏离率"}, {header: "标记", min: flagWidth}, {header: "来源", max: sourceWidth}})
 	t.freezeCols = 1
 	x, err := newUnitCostIndex(w.res, w.opt.Categories, w.res.Unit)
 	if err != nil {
@@ -106,13 +110,13 @@ func (w *bookWriter) unitCosts() (unitCostSheet, error) {
 			if strings.HasPrefix(r.Unit, w.res.Unit.String()) {
 				style = w.st.money
 			}
-			return emit([]interface{}{w.txt(r.Category), w.txt(r.Level3), w.txt(r.Desc), w.txt(r.Unit), w.txt(r.Township), w.txt(r.Project),
-				w.txt(r.Raw), excelize.Cell{StyleID: style, Value: r.Value.InexactFloat64()},
+			return emit([]interface{}{w.wrap(r.Category), w.wrap(r.Level3), w.wrap(r.Desc), w.txt(r.Unit), w.txt(r.Township), w.wrap(r.Project),
+				w.wrap(r.Raw), excelize.Cell{StyleID: style, Value: r.Value.InexactFloat64()},
 				excelize.Cell{StyleID: w.st.count, Formula: "COUNT(" + block + ")", Value: r.Count},
 				excelize.Cell{StyleID: style, Formula: "MEDIAN(" + block + ")", Value: r.Median.InexactFloat64()},
 				w.ratioCell(fmt.Sprintf(`IF(J%[1]d=0,"",(H%[1]d-J%[1]d)/J%[1]d)`, n), r.Deviation, r.HasDeviation),
 				excelize.Cell{StyleID: w.st.text, Formula: w.flagFormula(fmt.Sprintf("K%d", n)), Value: r.Flag},
-				w.txt(r.Src.String())})
+				w.wrap(r.Src.String())})
 		})
 	}}}, nil
 }

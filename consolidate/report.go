@@ -17,6 +17,7 @@ type Report struct {
 	Output     string           `json:"output,omitempty"`
 	Unit       string           `json:"unit"`
 	Year       int              `json:"year,omitempty"`
+	County     string           `json:"county,omitempty"`
 	Files      int              `json:"files"`
 	Townships  []TownshipReport `json:"townships"`
 	Total      TotalsReport     `json:"total"`
@@ -48,6 +49,8 @@ type TownshipReport struct {
 	TotalsReport
 	// Conclusion is the 审核结论: 通过 or 需修改：n 项.
 	Conclusion string `json:"conclusion"`
+	// Info is what the form says about the township (乡镇信息).
+	Info TownshipInfo `json:"info"`
 }
 
 // RuleReport is one review rule as configured, with its counts.
@@ -120,7 +123,11 @@ func NewReport(res *Result, opt WriteOptions, output string) (Report, error) {
 		return r
 	}
 	per, county := res.Totals()
-	rep := Report{Output: output, Unit: res.Unit.String(), Year: res.Year, Files: res.SourceCount(),
+	countyName := opt.County
+	if countyName == "" {
+		countyName = res.County()
+	}
+	rep := Report{Output: output, Unit: res.Unit.String(), Year: res.Year, County: countyName, Files: res.SourceCount(),
 		Total: totals(county), Errors: res.Errors(), Warnings: res.Warnings(),
 		Townships: []TownshipReport{}, Categories: []CategoryReport{}, Problems: []ProblemReport{}, Sources: []SourceReport{}}
 	for i, sub := range res.counted {
@@ -131,6 +138,15 @@ func NewReport(res *Result, opt WriteOptions, output string) (Report, error) {
 	for _, rc := range res.RuleCounts() {
 		rep.Rules = append(rep.Rules, RuleReport{ID: rc.ID, Name: rc.Name, Level: rc.Severity.String(), Basis: rc.Basis,
 			Enabled: rc.Enabled, Findings: rc.Findings, Townships: rc.Townships})
+	}
+	i := 0
+	err := res.EachSubmission(func(sub *templates.Submission) error {
+		rep.Townships[i].Info = InfoOf(sub)
+		i++
+		return nil
+	})
+	if err != nil {
+		return Report{}, err
 	}
 	pivot, err := BuildPivot(res, opt.Categories)
 	if err != nil {

@@ -40,8 +40,15 @@ func (w *bookWriter) summary() error {
 	t.notes = []string{"注：3月底至12月底是各乡镇已填写的累计支出计划之和；未填写（空白）的不计入，" +
 		"所以各列合计之间可能不呈累计关系。各乡镇的填写情况见「项目明细」。"}
 	var county Totals
+	finer := false
 	for _, sub := range w.res.counted {
-		county = county.Add(sub.totalsWithCounts())
+		tt := sub.totalsWithCounts()
+		county = county.Add(tt)
+		finer = finer || w.finerThanShown(tt)
+	}
+	if finer {
+		t.notes = append(t.notes, "注：金额显示两位小数，单元格中保存的是精确金额（有的乡镇填写了更多位小数），"+
+			"合计按精确金额计算；选中单元格可在编辑栏看到完整数值。")
 	}
 	first, last := firstDataRow, firstDataRow+len(w.res.counted)-1
 	sum := func(col int, v interface{}, style int) excelize.Cell {
@@ -80,6 +87,17 @@ func summaryNote(t *tally) string {
 		return "金额单位疑误：金额与所标单位相差一万倍，未换算，合计不可信（见「" + SheetProblems + "」）"
 	}
 	return ""
+}
+
+// finerThanShown reports whether any amount of t has more decimals in the
+// workbook unit than the two shown.
+func (w *bookWriter) finerThanShown(t Totals) bool {
+	for _, y := range append([]decimal.Decimal{t.Budget, t.Fiscal, t.Other}, t.Plan[:]...) {
+		if d := convert.FromYuan(y, w.res.Unit); !d.Equal(d.Round(2)) {
+			return true
+		}
+	}
+	return false
 }
 
 func (w *bookWriter) moneyCell(yuan decimal.Decimal) excelize.Cell {

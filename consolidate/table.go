@@ -16,9 +16,21 @@ import (
 // grow to fit its contents (0: the default cap). Text in a column with wrap
 // set wraps within that width.
 type column struct {
-	header string
-	max    float64
-	wrap   bool
+	header   string
+	max, min float64
+	wrap     bool
+}
+
+// limit is the widest the column may grow to; text in a wrapping column
+// wraps at this width.
+func (c column) limit() float64 {
+	switch {
+	case c.max > 0:
+		return c.max
+	case c.wrap:
+		return wrapWidth
+	}
+	return defaultMaxWidth
 }
 
 // Column widths, in characters of the default font; a CJK character counts two.
@@ -226,20 +238,92 @@ func finishAll(tws []*tableWriter) error {
 }
 
 // fitter measures a table's rows as they are written: the widest cell of
-// each column.
+// each column as shown (money with two decimals, ratios as percentages),
+// and how many lines the text of a wrapping column takes at its width.
 type fitter struct {
+	st     *styleIDs
 	widest []float64
+	// wrapAt is the width a wrapping column's text wraps at (0: the column
+	// does not wrap).
+	wrapAt []float64
 }
 
-func (f *fitter) add(r []interface{}) {
+// add measures a row and gives the height it needs in points: 0 when one
+// line is enough, more when text wraps onto further lines.
+func (f *fitter) add(r []interface{}) float64 {
 	for len(f.widest) < len(r) {
 		f.widest = append(f.widest, 0)
 	}
+	lines := 1
 	for i, v := range r {
-		if cw := float64(cellWidth(v)) + 2; cw > f.widest[i] {
+		if i < len(f.wrapAt) && f.wrapAt[i] > 0 {
+			if s, ok := cellText(v); ok {
+				longest, n := wrappedLines(s, f.wrapAt[i])
+				lines = max(lines, n)
+				if cw := float64(longest) + 2; cw > f.widest[i] {
+					f.widest[i] = cw
+				}
+				continue
+			}
+		}
+		if cw := float64(f.st.cellWidth(v)) + 2; cw > f.widest[i] {
 			f.widest[i] = cw
 		}
 	}
+	return rowHeight(lines)
+}
+
+// Row heights in points, for the default 11 pt font: a line of CJK text
+// takes a little more than the spreadsheet's default row of 15 pt.
+const (
+	lineHeight   = 15
+	rowPadding   = 3
+	maxRowHeight = 409 // the spreadsheet's largest row height
+)
+
+// rowHeight is the height of a row whose tallest cell has lines lines; 0
+// (the default height) for a single line.
+func rowHeight(lines int) float64 {
+	if lines <= 1 {
+		return 0
+	}
+	return min(float64(lines)*lineHeight+rowPadding, maxRowHeight)
+}
+
+// cellText is the text of a text cell.
+func cellText(v interface{}) (string, bool) {
+	if c, ok := v.(excelize.Cell); ok {
+		v = c.Value
+	}
+	s, ok := v.(string)
+	return s, ok
+}
+
+// wrappedLines is the widest line of s (displayWidth) and the number of
+// lines s takes wrapped in a column of width chars: each line breaks where
+// the next character would pass the column's inner width. Latin words break
+// at spaces, so a line may end a little short; a tenth is kept in reserve.
+func wrappedLines(s string, width float64) (longest, lines int) {
+	inner := int((width - 1) * 0.9)
+	if inner < 2 {
+		inner = 2
+	}
+	cur, pos := 0, 0
+	lines = 1
+	for _, r := range s {
+		if r == '\n' {
+			longest, cur, pos = max(longest, cur), 0, 0
+			lines++
+			continue
+		}
+		w := runeWidth(r)
+		if pos > 0 && pos+w > inner {
+			lines, pos = lines+1, 0
+		}
+		pos += w
+		cur += w
+	}
+	return max(longest, cur), lines
 }
 
 // tableWriter is a table being written: rows go into the current sheet's
@@ -262,8 +346,12 @@ type tableWriter struct {
 func (t *table) start() (*tableWriter, error) {
 	tw := &tableWriter{t: t, per: t.w.opt.limits.rows - (firstDataRow - 1), footers: len(t.rows) - t.data}
 	tw.cols = make([]string, len(t.cols))
-	for i := range t.cols {
+	tw.fit = fitter{st: &t.w.st, wrapAt: make([]float64, len(t.cols))}
+	for i, c := range t.cols {
 		tw.cols[i] = colName(i + 1)
+		if c.wrap {
+			tw.fit.wrapAt[i] = c.limit()
+		}
 	}
 	if err := tw.open(); err != nil {
 		return nil, err
@@ -315,11 +403,12 @@ func (tw *tableWriter) put(r []interface{}, fit bool) error {
 	if len(r) > len(tw.cols) {
 		return fmt.Errorf("工作表「%s」：一行有 %d 个单元格，多于 %d 列", tw.t.name, len(r), len(tw.cols))
 	}
-	if err := tw.parts[len(tw.parts)-1].row(firstDataRow+tw.inPart, tw.cols, r, rowOpts{}); err != nil {
-		return err
-	}
+	var opt rowOpts
 	if fit {
-		tw.fit.add(r)
+		opt.height = tw.fit.add(r)
+	}
+	if err := tw.parts[len(tw.parts)-1].row(firstDataRow+tw.inPart, tw.cols, r, opt); err != nil {
+		return err
 	}
 	tw.inPart++
 	tw.written++
@@ -339,7 +428,7 @@ func (tw *tableWriter) finish() error {
 		if i == len(tw.parts)-1 {
 			data -= tw.footers
 		}
-		if err := tw.t.setUp(tw.names[i], widths, data); err != nil {
+		if err := tw.t.setUp(tw.names[i], widths, data, s.lastRow); err != nil {
 			return err
 		}
 	}
@@ -352,18 +441,11 @@ func (tw *tableWriter) finish() error {
 func (t *table) widths(widest []float64) []float64 {
 	out := make([]float64, len(t.cols))
 	for i, c := range t.cols {
-		limit := c.max
-		if limit == 0 {
-			limit = defaultMaxWidth
-			if c.wrap {
-				limit = wrapWidth
-			}
-		}
 		wd := float64(displayWidth(c.header)) + 2
 		if i < len(widest) {
 			wd = max(wd, widest[i])
 		}
-		out[i] = min(max(wd, minWidth), limit)
+		out[i] = min(max(wd, minWidth, c.min), c.limit())
 	}
 	if t.shareTo > t.shareFrom {
 		shared := slices.Max(out[t.shareFrom:t.shareTo])
@@ -377,7 +459,7 @@ func (t *table) widths(widest []float64) []float64 {
 // setUp creates the sheet name in the workbook (its rows are streamed
 // apart) with its settings; the first data rows rows are under the
 // autofilter.
-func (t *table) setUp(name string, widths []float64, data int) error {
+func (t *table) setUp(name string, widths []float64, data, lastRow int) error {
 	f, w := t.w.f, t.w
 	if name == SheetSummary {
 		if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
@@ -392,15 +474,16 @@ func (t *table) setUp(name string, widths []float64, data int) error {
 	if err := f.SetPanes(name, t.panes()); err != nil {
 		return err
 	}
-	if err := f.MergeCell(name, "A1", colName(len(t.cols))+"1"); err != nil {
+	if err := f.MergeCell(name, "A1", colName(titleSpan(widths, t.repeatCols()))+"1"); err != nil {
 		return err
 	}
 	filterEnd := max(firstDataRow+data-1, 2)
 	if err := f.AutoFilter(name, fmt.Sprintf("A2:%s%d", colName(len(t.cols)), filterEnd), nil); err != nil {
 		return err
 	}
-	// After the autofilter, which replaces the sheet's properties.
-	fit := true
+	// After the autofilter, which replaces the sheet's properties: printed
+	// at a set scale (see pageSetup).
+	fit := false
 	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
@@ -411,11 +494,7 @@ func (t *table) setUp(name string, widths []float64, data int) error {
 			return err
 		}
 	}
-	if err := t.pageSetup(name); err != nil {
-		return err
-	}
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$1:$2", name), Scope: name})
+	return t.pageSetup(name, widths, lastRow)
 }
 
 func (t *table) panes() *excelize.Panes {
@@ -424,24 +503,6 @@ func (t *table) panes() *excelize.Panes {
 	}
 	top := colName(t.freezeCols+1) + "3"
 	return &excelize.Panes{Freeze: true, XSplit: t.freezeCols, YSplit: 2, TopLeftCell: top, ActivePane: "bottomRight"}
-}
-
-// pageSetup prints sheet name on A4 landscape, all columns on one page
-// width, with a page number footer.
-func (t *table) pageSetup(name string) error {
-	f := t.w.f
-	size, orient, wide, tall := 9, "landscape", 1, 0
-	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient,
-		FitToWidth: &wide, FitToHeight: &tall}); err != nil {
-		return err
-	}
-	lr, tb, hf := 0.4, 0.6, 0.3
-	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb,
-		Bottom: &tb, Header: &hf, Footer: &hf}); err != nil {
-		return err
-	}
-	return f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
-		OddHeader: "&L&\"-,Bold\"" + name, OddFooter: "&C第 &P 页，共 &N 页"})
 }
 
 // setColWidths sets the column widths of a sheet, one call per run of equal
@@ -469,22 +530,53 @@ func setColWidths(f *excelize.File, sheet string, widths []float64) error {
 func displayWidth(s string) int {
 	best, cur := 0, 0
 	for _, r := range s {
-		if r < 0x80 && r != '\n' {
-			cur++
-			continue
-		}
 		if r == '\n' {
 			best, cur = max(best, cur), 0
 			continue
 		}
-		switch k := width.LookupRune(r).Kind(); {
-		case k == width.EastAsianWide || k == width.EastAsianFullwidth || unicode.Is(unicode.Han, r):
-			cur += 2
-		default:
-			cur++
-		}
+		cur += runeWidth(r)
 	}
 	return max(best, cur)
+}
+
+// runeWidth is a character's width in a cell: two for CJK and other wide
+// characters, one for others.
+func runeWidth(r rune) int {
+	switch {
+	case r < 0x80:
+		return 1
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3000 && r <= 0x303F, r >= 0xFF01 && r <= 0xFF60:
+		// CJK ideographs and punctuation, full-width forms: most of the text,
+		// without the table lookup
+		return 2
+	}
+	switch k := width.LookupRune(r).Kind(); {
+	case k == width.EastAsianWide || k == width.EastAsianFullwidth || unicode.Is(unicode.Han, r):
+		return 2
+	}
+	return 1
+}
+
+// cellWidth is the width of a cell as shown: money with thousands
+// separators and two decimals, ratios as percentages with two decimals.
+func (st *styleIDs) cellWidth(v interface{}) int {
+	c, ok := v.(excelize.Cell)
+	if !ok {
+		return cellWidth(v)
+	}
+	x, ok := c.Value.(float64)
+	if !ok {
+		return cellWidth(c.Value)
+	}
+	var buf [40]byte
+	switch c.StyleID {
+	case st.money, st.totalMoney:
+		n := len(strconv.AppendFloat(buf[:0], x, 'f', 2, 64))
+		return n + (n-4)/3 + 1
+	case st.percent:
+		return len(strconv.AppendFloat(buf[:0], x*100, 'f', 2, 64)) + 2
+	}
+	return cellWidth(x)
 }
 
 func cellWidth(v interface{}) int {

@@ -27,6 +27,10 @@ type WriteOptions struct {
 	Timestamp bool
 	// Title overrides the title row's text.
 	Title string
+	// County names the county in every sheet's title and the file's
+	// properties (丰润区2024年度…); "" takes the county the townships' names
+	// agree on (Result.County), else the title says 县级.
+	County string
 	// Categories assigns 类别 (nil: Category's default from the project name).
 	Categories *Categorizer
 	// Threshold is the |偏离率| above which 乡镇差异 and 单位成本 mark a figure;
@@ -36,8 +40,27 @@ type WriteOptions struct {
 	Baseline *Baseline
 	// Previous, when set, adds the 整改情况 sheet comparing with it.
 	Previous *Previous
+	// Progress, when set, is told which sheets are being written, and during
+	// the detail sheets how many townships are done; called on the writing
+	// goroutine.
+	Progress func(WriteProgress)
 	// limits are the sheet size limits (zero: the spreadsheet's).
 	limits sheetLimits
+}
+
+// WriteProgress reports how far writing the workbook has come: the sheets
+// being written (or 保存文件 at the end) and, while the township detail
+// sheets are written, Done of Total townships (Total 0 otherwise).
+type WriteProgress struct {
+	Stage       string
+	Done, Total int
+}
+
+// stage reports the start of a stage of writing.
+func (w *bookWriter) stage(name string) {
+	if w.opt.Progress != nil {
+		w.opt.Progress(WriteProgress{Stage: name})
+	}
 }
 
 // WriteWorkbook writes the county workbook for res to path with
@@ -61,6 +84,9 @@ func WriteWorkbook(ctx context.Context, res *Result, path string, opt WriteOptio
 		return err
 	}
 	defer b.Close()
+	if opt.Progress != nil {
+		opt.Progress(WriteProgress{Stage: "保存文件"})
+	}
 	return b.save(ctx, path, save)
 }
 
@@ -117,6 +143,9 @@ func BuildWorkbookContext(ctx context.Context, res *Result, opt WriteOptions) (*
 		opt.Threshold = DefaultThreshold
 	}
 	opt.limits = opt.limits.orDefault()
+	if opt.County == "" {
+		opt.County = res.County()
+	}
 	pivot, err := BuildPivot(res, opt.Categories)
 	if err != nil {
 		return nil, err
@@ -125,20 +154,29 @@ func BuildWorkbookContext(ctx context.Context, res *Result, opt WriteOptions) (*
 	f.SetActiveSheet(0)
 	w := &bookWriter{ctx: ctx, f: f, res: res, opt: opt, pivot: pivot, streams: map[string]*sheetStream{}}
 	b := &Workbook{f: f, streams: w.streams}
-	steps := []func() error{w.styles, w.summary, w.reviewSheet, w.pivotSheet, w.analyses}
+	type step struct {
+		stage string // reported to opt.Progress ("" for none)
+		do    func() error
+	}
+	steps := []step{{"", w.styles}, {SheetSummary, w.summary}, {SheetReview, w.reviewSheet}, {SheetPivot, w.pivotSheet},
+		{SheetVariance + "、" + SheetUnitCost, w.analyses}}
 	if opt.Previous != nil {
-		steps = append(steps, w.rectifySheet)
+		steps = append(steps, step{SheetRectify, w.rectifySheet})
 	}
 	if opt.Baseline != nil {
-		steps = append(steps, w.baseline)
+		steps = append(steps, step{SheetBaseline, w.baseline})
 	}
 	// the pivot is not needed by the sheets after 基期差异: with thousands of
 	// townships it is let go before the detail sheets
-	steps = append(steps, w.dropPivot, w.details, w.problems, w.sources, w.props)
-	for _, step := range steps {
+	steps = append(steps, step{"", w.dropPivot}, step{"", w.details}, step{SheetProblems, w.problems},
+		step{SheetSources, w.sources}, step{"", w.props})
+	for _, s := range steps {
 		err := ctx.Err()
 		if err == nil {
-			err = step()
+			if s.stage != "" {
+				w.stage(s.stage)
+			}
+			err = s.do()
 		}
 		if err != nil {
 			b.Close()
@@ -200,10 +238,9 @@ func (w *bookWriter) styles() error {
 	}
 	border := []excelize.Border{{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
 		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1}}
+	// two decimals in 万元 and 元 alike: the cells keep the exact amounts,
+	// only the display rounds (汇总 says so when it matters)
 	moneyFmt := "#,##0.00"
-	if w.res.Unit == convert.UnitWan {
-		moneyFmt = "#,##0.00####"
-	}
 	w.st.title = add(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
 	w.st.header = add(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
@@ -231,10 +268,15 @@ func (w *bookWriter) props() error {
 	if w.opt.Timestamp {
 		created = time.Now().UTC().Format(time.RFC3339)
 	}
-	return w.f.SetDocProps(&excelize.DocProperties{
+	props := &excelize.DocProperties{
 		Creator: "jixiao", LastModifiedBy: "jixiao", Title: w.title(), Category: templates.MarkerCounty,
 		Created: created, Modified: created, Language: "zh-CN",
-	})
+	}
+	if c := w.opt.County; c != "" {
+		props.Subject = c + "预算项目绩效目标汇总"
+		props.Keywords = c
+	}
+	return w.f.SetDocProps(props)
 }
 
 // title is the text of each sheet's title row.
@@ -246,7 +288,11 @@ func (w *bookWriter) title() string {
 	if w.res.Year > 0 {
 		year = fmt.Sprintf("%d年度", w.res.Year)
 	}
-	return fmt.Sprintf("县级%s预算项目绩效目标汇总表（单位：%s）", year, w.res.Unit)
+	county := "县级"
+	if w.opt.County != "" {
+		county = w.opt.County
+	}
+	return fmt.Sprintf("%s%s预算项目绩效目标汇总表（单位：%s）", county, year, w.res.Unit)
 }
 
 // money converts an exact amount in 元 into the workbook unit for a cell. A

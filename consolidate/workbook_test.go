@@ -152,9 +152,15 @@ func TestSummarySheetTotals(t *testing.T) {
 		}
 	}
 	total := findRow(t, rows, "合计")
-	// under it, the note that the plan totals add up only stated figures
-	if note := rows[len(rows)-1]; len(note) != 1 || !strings.Contains(note[0], "未填写（空白）的不计入") {
-		t.Errorf("last row of 汇总 %q, want the note on blank plan figures", note)
+	// under it, the note that the plan totals add up only stated figures,
+	// then (a township wrote 160.376236 万元) that the cells keep more
+	// decimals than the two shown
+	notes := rows[len(rows)-2:]
+	if note := notes[0]; len(note) != 1 || !strings.Contains(note[0], "未填写（空白）的不计入") {
+		t.Errorf("row under 合计 %q, want the note on blank plan figures", note)
+	}
+	if note := notes[1]; len(note) != 1 || !strings.Contains(note[0], "金额显示两位小数") {
+		t.Errorf("last row of 汇总 %q, want the note on amounts with more decimals", note)
 	}
 	checks := []struct {
 		name, got string
@@ -434,8 +440,8 @@ func dumpWorkbook(t *testing.T, f *excelize.File) string {
 		}
 		props, _ := f.GetSheetProps(sheet)
 		layout, _ := f.GetPageLayout(sheet)
-		fmt.Fprintf(&b, "print fitToPage=%v paper=%v %v wide=%v tall=%v\n", deref(props.FitToPage), deref(layout.Size),
-			deref(layout.Orientation), deref(layout.FitToWidth), deref(layout.FitToHeight))
+		fmt.Fprintf(&b, "print fitToPage=%v paper=%v %v wide=%v tall=%v scale=%v\n", deref(props.FitToPage), deref(layout.Size),
+			deref(layout.Orientation), deref(layout.FitToWidth), deref(layout.FitToHeight), deref(layout.AdjustTo))
 	}
 	for _, dn := range f.GetDefinedName() {
 		fmt.Fprintf(&b, "name %s [%s] %s\n", dn.Name, dn.Scope, dn.RefersTo)

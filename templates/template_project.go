@@ -28,14 +28,19 @@ const (
 	offPurpose = 4
 	offPlan    = 5
 	offPlanVal = 6
-	offGoal    = 7
-	offHeader  = 8
-	offFirst   = 9 // first indicator row
+	offPlanTip = 7 // the note on the plan amounts, a row of its own
+	offGoal    = 8
+	offHeader  = 9
+	offFirst   = 10 // first indicator row
 	// blockGap is the number of blank rows between two blocks.
 	blockGap = 2
 )
 
-// projectsSheet writes 项目绩效目标表: the project blocks one under another.
+// planTip is the note under a block's 资金支出计划 amounts.
+const planTip = "填截至各月底的累计金额（不是百分比）；3月底、10月底可留空；12月底应等于预算数"
+
+// projectsSheet writes 项目绩效目标表: the project blocks one under another,
+// each printed from the top of a page of its own.
 func (b *builder) projectsSheet() error {
 	const sh = SheetProjects
 	if err := b.widths(sh, 18, 20, 20, 18, 16, 18, 18); err != nil {
@@ -50,6 +55,11 @@ func (b *builder) projectsSheet() error {
 		var p *Project
 		if i < len(prefilled) {
 			p = &prefilled[i]
+		}
+		if i > 0 {
+			if err := b.f.InsertPageBreak(sh, cell(colA, row)); err != nil {
+				return err
+			}
 		}
 		next, err := b.projectBlock(i, row, p)
 		if err != nil {
@@ -116,9 +126,8 @@ func (b *builder) projectBlock(i, top int, p *Project) (int, error) {
 		// 资金支出计划 | 3月底 | 6月底 | 10月底 | 12月底, amounts below.
 		func() error { return b.put(sh, colA, r(offPlan), Label(FieldPlan), st.label) },
 		func() error { return b.put(sh, colA, r(offPlanVal), "累计金额", st.label) },
-		func() error {
-			return b.box(sh, colF, r(offPlan), colG, r(offPlanVal), "填截至各月底的累计金额（不是百分比）；3月底、10月底可留空；12月底应等于预算数", st.guide)
-		},
+		func() error { return b.span(sh, colB, colG, r(offPlanTip), planTip, st.guide) },
+		func() error { return b.f.SetRowHeight(sh, r(offPlanTip), 20) },
 		func() error { return b.put(sh, colA, r(offGoal), Label(FieldGoal), st.label) },
 		func() error { return b.span(sh, colB, colG, r(offGoal), goal, st.textTop) },
 		func() error { return b.f.SetRowHeight(sh, r(offGoal), 48) },

@@ -31,8 +31,8 @@ func consolidateCommand() *cli.Command {
 		Name:      "consolidate",
 		Usage:     "读取各乡镇文件，校验并生成县级汇总工作簿",
 		ArgsUsage: "文件或文件夹...",
-		Description: "生成的工作簿依次包含：汇总（含审核结论）、审核情况、分类汇总、乡镇差异、单位成本、基期差异（指定 --baseline 时）、\n" +
-			"整体目标、项目明细、指标明细、校验问题、来源清单。合计均为带计算结果的公式。",
+		Description: "生成的工作簿依次包含：汇总（含审核结论）、审核情况、分类汇总、乡镇差异、单位成本、整改情况（指定 --previous 时）、基期差异（指定 --baseline 时）、\n" +
+			"乡镇信息、整体目标、项目明细、指标明细、校验问题、来源清单。合计均为带计算结果的公式。",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "输出的县级汇总工作簿（.xlsx），必须指定"},
 			&cli.BoolFlag{Name: "force", Usage: "覆盖已存在的输出文件"},
@@ -41,6 +41,7 @@ func consolidateCommand() *cli.Command {
 			&cli.StringFlag{Name: "threshold", Value: "50%", Usage: "乡镇差异、单位成本的偏离率阈值，超过即标记，如 30% 或 0.3"},
 			baselineFlag(),
 			previousFlag(),
+			&cli.StringFlag{Name: "county", Usage: "县（区）名称，写入各工作表标题和文件属性，如 丰润区（默认：各乡镇单位名称中一致的县区名，没有则写“县级”）"},
 			&cli.StringFlag{Name: "json", Usage: "另将摘要和全部问题写成 JSON 文件；写 - 则输出到标准输出"},
 		}, readFlags()...),
 		Action: runConsolidate,
@@ -53,7 +54,7 @@ func runConsolidate(c *cli.Context) error {
 			"（不写命令、直接 jixiao 乡镇文件夹 时，自动在旁边生成 县级汇总_年度.xlsx）")
 	}
 	defer useCores(c)()
-	opt := consolidate.WriteOptions{Force: c.Bool("force"), Timestamp: c.Bool("timestamp")}
+	opt := consolidate.WriteOptions{Force: c.Bool("force"), Timestamp: c.Bool("timestamp"), County: strings.TrimSpace(c.String("county"))}
 	var err error
 	if opt.Threshold, err = thresholdFlag(c.String("threshold")); err != nil {
 		return err
@@ -91,7 +92,11 @@ func runConsolidate(c *cli.Context) error {
 		return err
 	}
 	defer res.Close()
-	if err := consolidate.WriteWorkbook(c.Context, res, out, opt); err != nil {
+	var doneWriting func()
+	opt.Progress, doneWriting = writeProgressPrinter(c.App.ErrWriter, c.Bool("quiet"))
+	err = consolidate.WriteWorkbook(c.Context, res, out, opt)
+	doneWriting()
+	if err != nil {
 		return err
 	}
 	// res stays open (closed when the command ends): the report reads the
@@ -222,7 +227,7 @@ func outcome(res *consolidate.Result) error {
 func printSummary(w io.Writer, res *consolidate.Result, out string) {
 	_, county := res.Totals()
 	fmt.Fprintf(w, "已读取 %d 个文件，汇总 %d 个乡镇、%d 个项目、%d 条指标。\n", res.SourceCount(), res.Townships(), county.Projects, county.Indicators)
-	fmt.Fprintf(w, "预算数合计 %s %s。\n", consolidateAmount(res, county), res.Unit)
+	fmt.Fprintf(w, "预算数合计 %s。\n", consolidateAmount(res, county))
 	printConclusion(w, res)
 	fmt.Fprintf(w, "发现错误 %d 个、警告 %d 个", res.Errors(), res.Warnings())
 	if out != "" {

@@ -51,6 +51,15 @@ func validateCommand() *cli.Command {
 	}
 }
 
+// consolidateAmount is the county 预算数 as the workbook shows it, with two
+// decimals, and the exact amount after it when that has more.
+//
+//	consolidateAmount(res, t) // "1926.48 万元（精确值 1926.476236 万元）"
 func consolidateAmount(res *consolidate.Result, t consolidate.Totals) string {
-	return convert.FormatAmount(convert.FromYuan(t.Budget, res.Unit))
+	d := convert.FromYuan(t.Budget, res.Unit)
+	shown := d.StringFixed(2) + " " + res.Unit.String()
+	if d.Equal(d.Round(2)) {
+		return shown
+	}
+	return fmt.Sprintf("%s（精确值 %s %s）", shown, convert.FormatAmount(d), res.Unit)
 }

@@ -236,3 +236,25 @@ func TestWorkbookLibreOfficeRecalculation(t *testing.T) {
 	}
 	t.Logf("%d formulas recalculated by LibreOffice match the cached values", formulas)
 }
+
+// TestWorkbookCountyAndTwoDecimals: --county names the county in the
+// titles; the summary shows the total with two decimals and the exact
+// amount after it (a township wrote 160.376236 万元).
+func TestWorkbookCountyAndTwoDecimals(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out.xlsx")
+	stdout, stderr, code := runBinary(t, "consolidate", "--county", "丰润区", "-o", out, samplePath("2024"))
+	if code != exitProblems {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if want := "预算数合计 1926.48 万元（精确值 1926.476236 万元）。"; !strings.Contains(stdout, want) {
+		t.Errorf("summary %q, want %q", stdout, want)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if title, _ := f.GetCellValue(consolidate.SheetSummary, "A1"); !strings.HasPrefix(title, "丰润区2024年度") {
+		t.Errorf("汇总!A1 = %q, want the county 丰润区", title)
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 
@@ -29,4 +30,29 @@ func progressPrinter(stderr io.Writer, quiet bool) func(consolidate.Progress) {
 			_ = bar.Finish()
 		}
 	}
+}
+
+// writeProgressPrinter shows which sheets of the county workbook are being
+// written, and how many townships the detail sheets have done, after the
+// reading bar, so that the display does not stand still while the workbook
+// is written; silent where progressPrinter is. done ends the display.
+func writeProgressPrinter(stderr io.Writer, quiet bool) (show func(consolidate.WriteProgress), done func()) {
+	f, ok := stderr.(*os.File)
+	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil, func() {}
+	}
+	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(stderr), progressbar.OptionSpinnerType(14),
+		progressbar.OptionSetDescription("写入县级汇总工作簿"), progressbar.OptionClearOnFinish())
+	show = func(p consolidate.WriteProgress) {
+		desc := "写入「" + p.Stage + "」"
+		if p.Stage == "保存文件" {
+			desc = "保存文件"
+		}
+		if p.Total > 0 {
+			desc = fmt.Sprintf("%s %d/%d 个乡镇", desc, p.Done, p.Total)
+		}
+		bar.Describe(desc)
+		_ = bar.Add(1)
+	}
+	return show, func() { _ = bar.Finish() }
 }

@@ -1,0 +1,44 @@
+package consolidate
+
+import (
+	"jixiao/templates"
+)
+
+// SheetInfo is the sheet of the townships' particulars: whom to call about
+// a form.
+const SheetInfo = "乡镇信息"
+
+// TownshipInfo is what a township's form says about itself: its 填报单位,
+// 行政区划代码, 填报人, 联系电话, 填报日期 and 工作保障措施, each "" when not
+// stated.
+type TownshipInfo struct {
+	Org      string `json:"org"`
+	Code     string `json:"region_code,omitempty"`
+	Filler   string `json:"filler,omitempty"`
+	Phone    string `json:"phone,omitempty"`
+	FilledOn string `json:"filled_on,omitempty"`
+	Measures string `json:"measures,omitempty"`
+}
+
+// InfoOf is the particulars a submission states.
+//
+//	info := consolidate.InfoOf(sub) // info.Phone == "0315-5123456"
+func InfoOf(sub *templates.Submission) TownshipInfo {
+	return TownshipInfo{Org: sub.Township.Value, Code: sub.Code.Value, Filler: sub.Filler.Value, Phone: sub.Phone.Value,
+		FilledOn: sub.FilledOn.Value, Measures: sub.Overall.Measures.Value}
+}
+
+// infoTable is 乡镇信息: a row per township with its particulars and the
+// file they come from.
+func (w *bookWriter) infoTable() *table {
+	t := w.newTable(SheetInfo, []column{{header: "填报单位"}, {header: "行政区划代码"}, {header: "填报人"}, {header: "联系电话"},
+		{header: "填报日期"}, {header: "工作保障措施", max: 76, wrap: true}, {header: "文件", max: 24}})
+	t.freezeCols = 1
+	return t
+}
+
+func (w *bookWriter) infoRows(sub *templates.Submission, emit func([]interface{}) error) error {
+	in := InfoOf(sub)
+	return emit([]interface{}{w.txt(in.Org), w.txt(in.Code), w.txt(in.Filler), w.txt(in.Phone), w.txt(in.FilledOn),
+		w.wrap(in.Measures), w.wrap(sub.File)})
+}
