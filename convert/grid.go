@@ -11,13 +11,17 @@ import "github.com/xuri/excelize/v2"
 type Workbook struct {
 	// Path is the file the workbook was read from.
 	Path string
-	// Format names the detected content format ("xlsx", "xls", "csv", "html", "docx").
+	// Format names the detected content format ("xlsx", "xls", "csv",
+	// "html", "docx", "ods", "spreadsheetml").
 	Format string
 	// Encoding names the detected text encoding for text formats ("UTF-8",
 	// "GB18030", "UTF-16LE", …); it is empty for binary formats.
 	Encoding string
 	// Sheets holds the sheets in workbook order.
 	Sheets []Sheet
+	// Date1904 is set when the workbook counts date serial numbers from
+	// 1904-01-01 (Mac Excel's date system) rather than from 1900.
+	Date1904 bool
 }
 
 // Sheet is one sheet (or one CSV file, or one Word document body) as rows of

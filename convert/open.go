@@ -95,11 +95,18 @@ func OpenBytes(path string, data []byte, opt Options) (*Workbook, error) {
 		wb, err = readHTMLBytes(path, data, opt)
 	case "csv":
 		wb, err = readCSVBytes(path, data, opt)
+	// formats added to Sniff by sniffMore
+	case "ods":
+		wb, err = readODSBytes(path, data)
+	case "spreadsheetml":
+		wb, err = readSpreadsheetMLBytes(path, data)
+	case "xlsb", "numbers", "et", "wps", "doc", "pdf", "odf", "biff4":
+		return nil, &LocatedError{File: path, Err: unsupported(format)}
 	default:
 		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w（%s）：请在 Excel 或 WPS 中“另存为” .xlsx 后再提交", ErrUnknownFormat, describeFormat(path, head))}
 	}
 	if err != nil {
-		return nil, err
+		return refineOpenError(path, data, format, err)
 	}
 	return wb, nil
 }
@@ -107,10 +114,14 @@ func OpenBytes(path string, data []byte, opt Options) (*Workbook, error) {
 // Sniff names the content format of a file from its first bytes, falling
 // back to the extension only for plain text: "xlsx", "docx", "xls", "ole"
 // (an OLE2 container that is not a workbook, e.g. an encrypted .xlsx),
-// "html", "csv", or "" when unknown.
+// "html", "csv", "ods", "spreadsheetml" (Excel 2003 XML), a format jixiao
+// does not read ("xlsb", "numbers", "pdf", "odf"), or "" when unknown.
 //
 //	convert.Sniff("a.xls", []byte("<html>")) // "html"
 func Sniff(path string, head []byte) string {
+	if f := sniffMore(head); f != "" {
+		return f
+	}
 	ext := strings.ToLower(filepath.Ext(path))
 	switch {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):

@@ -46,6 +46,22 @@ func readXLSXBytes(path string, data []byte) (*Workbook, error) {
 	if wb, err := readXLSXFast(path, zr); err == nil {
 		return wb, nil
 	}
+	if fixed, ok := repairXLSX(zr); ok {
+		return readXLSXRepaired(path, fixed)
+	}
+	return readXLSXLibrary(path, data, zr)
+}
+
+// readXLSXRepaired reads a package repairXLSX rewrote, as readXLSXBytes
+// reads any other.
+func readXLSXRepaired(path string, data []byte) (*Workbook, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w: %v", ErrUnreadable, err)}
+	}
+	if wb, err := readXLSXFast(path, zr); err == nil {
+		return wb, nil
+	}
 	return readXLSXLibrary(path, data, zr)
 }
 
@@ -67,6 +83,9 @@ func readXLSXLibrary(path string, data []byte, zr *zip.Reader) (*Workbook, error
 		parts = sheetParts(zr)
 	}
 	wb := &Workbook{Path: path, Format: "xlsx"}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		wb.Date1904 = *props.Date1904
+	}
 	for _, name := range f.GetSheetList() {
 		sh, err := readXLSXSheet(f, name, parts[name])
 		if err != nil {

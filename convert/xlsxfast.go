@@ -58,6 +58,7 @@ type fastBook struct {
 	sstEnds  []int
 	sheetBuf []byte
 	sstBuf   []byte
+	date1904 bool // workbookPr date1904 in the workbook part
 	metaBuf  []byte
 	scan     sheetScan
 }
@@ -85,7 +86,7 @@ func readXLSXFast(path string, zr *zip.Reader) (*Workbook, error) {
 	if err != nil {
 		return nil, err
 	}
-	wb := &Workbook{Path: path, Format: "xlsx"}
+	wb := &Workbook{Path: path, Format: "xlsx", Date1904: b.date1904}
 	if len(refs) > 0 {
 		wb.Sheets = make([]Sheet, 0, len(refs))
 	}
@@ -367,6 +368,9 @@ func (b *fastBook) workbookSheets(name string) ([]workbookSheet, error) {
 			case x.depth() == 2:
 				inSheets = x.is("sheets")
 				scopes[1] = nsDecls(x, scopes[1][:0])
+				if x.is("workbookPr") {
+					b.date1904 = workbookPrDate1904(x)
+				}
 			case x.depth() == 3 && inSheets && x.is("sheet"):
 				s, ok := sheetAttrs(x, scopes)
 				if !ok {
@@ -376,6 +380,18 @@ func (b *fastBook) workbookSheets(name string) ([]workbookSheet, error) {
 			}
 		}
 	}
+}
+
+// workbookPrDate1904 reads the date1904 attribute of <workbookPr> as
+// excelize decodes the boolean.
+func workbookPrDate1904(x *xmlScanner) bool {
+	for i := range x.attrs {
+		if a := &x.attrs[i]; string(a.local) == "date1904" {
+			v := strings.TrimSpace(string(a.value()))
+			return v == "1" || v == "true"
+		}
+	}
+	return false
 }
 
 // nsDecl is a namespace prefix declared on an element ("" for xmlns=).
