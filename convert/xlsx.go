@@ -88,6 +88,12 @@ func readXLSXLibrary(path string, data []byte, zr *zip.Reader) (*Workbook, error
 	}
 	for _, name := range f.GetSheetList() {
 		sh, err := readXLSXSheet(f, name, parts[name])
+		var missing excelize.ErrSheetNotExist
+		if _, hasPart := parts[name]; err != nil && !hasPart && parts != nil && errors.As(err, &missing) {
+			// a sheet listed without a worksheet part: Excel shows nothing of it
+			wb.Sheets = append(wb.Sheets, Sheet{Name: name})
+			continue
+		}
 		if err != nil {
 			return nil, &LocatedError{File: path, Sheet: name, Err: classifyXLSXError(err)}
 		}

@@ -308,6 +308,12 @@ func (b *fastBook) sheetList() ([]fastSheetRef, error) {
 			}
 		}
 	}
+	for _, r := range wbRels {
+		// excelize reads only xl/sharedStrings.xml; Excel the part related
+		if strings.HasSuffix(r.typ, "/sharedStrings") && b.sstFile == nil && b.entries[resolvePart(dir, r.target)] != nil {
+			return nil, notHandled("shared strings in " + r.target)
+		}
+	}
 	sheets, err := b.workbookSheets(book)
 	if err != nil {
 		return nil, err

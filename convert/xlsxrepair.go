@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"path"
 	"regexp"
 	"strings"
 	"unicode/utf16"
@@ -18,11 +19,14 @@ import (
 )
 
 // repairXLSX returns the package zr rewritten with its UTF-16 parts in
-// UTF-8, escaped surrogate pairs as the characters they encode and the
-// second and later sheets of one name renamed ("名称 (2)"); ok is false when
-// there was nothing to rewrite or the package cannot be rewritten.
+// UTF-8, escaped surrogate pairs as the characters they encode, the
+// second and later sheets of one name renamed ("名称 (2)") and a shared
+// string table stored elsewhere copied to xl/sharedStrings.xml, where the
+// readers look; ok is false when there was nothing to rewrite or the
+// package cannot be rewritten.
 func repairXLSX(zr *zip.Reader) (fixed []byte, ok bool) {
 	changed := map[*zip.File][]byte{}
+	sst := movedSharedStrings(zr)
 	for _, e := range zr.File {
 		name := strings.ToLower(e.Name)
 		if !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels") {
@@ -44,7 +48,7 @@ func repairXLSX(zr *zip.Reader) (fixed []byte, ok bool) {
 			changed[e] = out
 		}
 	}
-	if len(changed) == 0 {
+	if len(changed) == 0 && sst == nil {
 		return nil, false
 	}
 	var buf bytes.Buffer
@@ -65,10 +69,72 @@ func repairXLSX(zr *zip.Reader) (fixed []byte, ok bool) {
 			return nil, false
 		}
 	}
+	if sst != nil {
+		data, ok := changed[sst]
+		if !ok {
+			var err error
+			if data, err = readZipEntry(sst, xlsxUnzipXMLLimit); err != nil {
+				return nil, false
+			}
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: "xl/sharedStrings.xml", Method: zip.Deflate, Modified: sst.Modified})
+		if err != nil {
+			return nil, false
+		}
+		if _, err := w.Write(data); err != nil {
+			return nil, false
+		}
+	}
 	if err := zw.Close(); err != nil {
 		return nil, false
 	}
 	return buf.Bytes(), true
+}
+
+var (
+	relElement = regexp.MustCompile(`<(?:[A-Za-z_][\w.-]*:)?Relationship\s[^>]*>`)
+	relType    = regexp.MustCompile(`\sType\s*=\s*["']([^"']*)["']`)
+	relTarget  = regexp.MustCompile(`\sTarget\s*=\s*["']([^"']*)["']`)
+)
+
+// movedSharedStrings returns the shared string table of a package that
+// keeps it elsewhere than xl/sharedStrings.xml, or nil.
+func movedSharedStrings(zr *zip.Reader) *zip.File {
+	entries := map[string]*zip.File{}
+	for _, e := range zr.File {
+		if strings.EqualFold(e.Name, "xl/sharedStrings.xml") {
+			return nil
+		}
+		entries[e.Name] = e
+	}
+	target := func(relsPart, typeSuffix string) string {
+		e := entries[relsPart]
+		if e == nil {
+			return ""
+		}
+		data, err := readZipEntry(e, xlsxUnzipXMLLimit)
+		if err != nil {
+			return ""
+		}
+		for _, el := range relElement.FindAll(xmlUTF8(data), -1) {
+			if t := relType.FindSubmatch(el); t != nil && strings.HasSuffix(string(t[1]), typeSuffix) {
+				if m := relTarget.FindSubmatch(el); m != nil {
+					return html.UnescapeString(string(m[1]))
+				}
+			}
+		}
+		return ""
+	}
+	book := resolvePart("", target("_rels/.rels", "/officeDocument"))
+	if book == "" {
+		return nil
+	}
+	dir := path.Dir(book)
+	sst := target(path.Join(dir, "_rels", path.Base(book)+".rels"), "/sharedStrings")
+	if sst == "" {
+		return nil
+	}
+	return entries[resolvePart(dir, sst)]
 }
 
 var xmlDeclEncoding = regexp.MustCompile(`^(<\?xml[^>]*?encoding\s*=\s*)("[^"]*"|'[^']*')`)
