@@ -47,7 +47,7 @@ func unsupported(format string) error { return &unsupportedError{what: unsupport
 func sniffMore(head []byte) string {
 	switch {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return zipNamesFormat(string(head))
+		return zipNamesFormat(head)
 	case bytes.HasPrefix(head, []byte("%PDF-")):
 		return "pdf"
 	case len(head) >= 4 && head[0] == 0x09 && (head[1] == 0x00 || head[1] == 0x02 || head[1] == 0x04) && head[3] == 0 && head[2] <= 16:
@@ -61,15 +61,16 @@ func sniffMore(head []byte) string {
 // zipNamesFormat names the format of a zip from its entry names and an ODF
 // mimetype, all found in text (the first bytes of the file, or the names of
 // its entries joined).
-func zipNamesFormat(text string) string {
+func zipNamesFormat(text []byte) string {
+	has := func(s string) bool { return bytes.Contains(text, []byte(s)) }
 	switch {
-	case strings.Contains(text, "mimetypeapplication/vnd.oasis.opendocument.spreadsheet"):
+	case has("mimetypeapplication/vnd.oasis.opendocument.spreadsheet"):
 		return "ods"
-	case strings.Contains(text, "mimetypeapplication/vnd.oasis.opendocument."):
+	case has("mimetypeapplication/vnd.oasis.opendocument."):
 		return "odf"
-	case strings.Contains(text, "xl/workbook.bin"):
+	case has("xl/workbook.bin"):
 		return "xlsb"
-	case strings.Contains(text, "Index/Document.iwa"), strings.Contains(text, "index.xml.gz"):
+	case has("Index/Document.iwa"), has("index.xml.gz"):
 		return "numbers"
 	}
 	return ""
@@ -93,7 +94,7 @@ func zipFormat(data []byte) string {
 			}
 		}
 	}
-	if f := zipNamesFormat(names.String()); f != "" {
+	if f := zipNamesFormat([]byte(names.String())); f != "" {
 		return f
 	}
 	if strings.Contains(names.String(), "content.xml\n") && strings.Contains(names.String(), "mimetype\n") {

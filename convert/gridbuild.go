@@ -106,6 +106,9 @@ func uniqueSheetNames(wb *Workbook) {
 // count for every date after February 1900.
 var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
+// excelLeapDay is the day after the 29 February 1900 Excel counts.
+var excelLeapDay = time.Date(1900, 3, 1, 0, 0, 0, 0, time.UTC)
+
 // isoDateSerial renders an ISO 8601 date or date-time ("2024-12-31",
 // "2024-12-31T08:30:00.000") as the Excel serial number the .xls and .xlsx
 // readers give for a date cell (1900 date system); ok is false when s is no
@@ -125,10 +128,16 @@ func isoDateSerial(s string) (string, bool) {
 		return "", false
 	}
 	t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
-	days := (float64(t.Unix()-excelEpoch.Unix()) + float64(t.Nanosecond())/1e9) / 86400
-	if t.Year() < 1900 || t.Year() > 9999 {
-		return s, true // before Excel's dates: as written
+	epoch := excelEpoch
+	if t.Before(excelLeapDay) {
+		// Excel counts a 29 February 1900 that never was: earlier days are
+		// one less, down to 0 for 31 December 1899
+		epoch = epoch.AddDate(0, 0, 1)
 	}
+	if t.Before(epoch) || t.Year() > 9999 {
+		return s, true // outside Excel's dates: as written
+	}
+	days := (float64(t.Unix()-epoch.Unix()) + float64(t.Nanosecond())/1e9) / 86400
 	return xlsNumber(math.Round(days*86400e3) / 86400e3), true
 }
 
