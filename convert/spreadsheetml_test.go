@@ -53,6 +53,8 @@ func TestReadSpreadsheetML(t *testing.T) {
 			"format spreadsheetml\n== 说明 (0 rows)\n== 说明 (2) (1 rows)\n1: \"x\"\n"},
 		{"GBK declared, no ss: prefix", gbk, "format spreadsheetml\n== 汇总 (1 rows)\n1: \"王官营镇\"\n"},
 		{"UTF-16", utf16, "format spreadsheetml\n== 表 (1 rows)\n1: \"4.92\"\n"},
+		{"UTF-8 byte order mark", "\xEF\xBB\xBF" + smlBook(`<Worksheet ss:Name="a"><Table><Row><Cell><Data ss:Type="String">x</Data></Cell></Row></Table></Worksheet>`),
+			"format spreadsheetml\n== a (1 rows)\n1: \"x\"\n"},
 		{"bare ampersand", smlBook(`<Worksheet ss:Name="a"><Table><Row><Cell><Data ss:Type="String">A&B</Data></Cell></Row></Table></Worksheet>`),
 			"format spreadsheetml\n== a (1 rows)\n1: \"A&B\"\n"},
 	}
