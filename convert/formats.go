@@ -36,7 +36,7 @@ var unsupportedFormats = map[string]string{
 	"doc":     " Word 97-2003 文档（.doc）",
 	"pdf":     " PDF ",
 	"odf":     " OpenDocument 文字或演示文稿（.odt/.odp）",
-	"biff4":   " Excel 2.0–4.0 旧版工作表（.xls/.xlw）",
+	"biff4":   " Excel 4.0 工作簿（.xlw）或旧版图表、宏表",
 }
 
 // unsupported returns the error for a format of unsupportedFormats.

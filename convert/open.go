@@ -100,7 +100,9 @@ func OpenBytes(path string, data []byte, opt Options) (*Workbook, error) {
 		wb, err = readODSBytes(path, data)
 	case "spreadsheetml":
 		wb, err = readSpreadsheetMLBytes(path, data)
-	case "xlsb", "numbers", "et", "wps", "doc", "pdf", "odf", "biff4":
+	case "biff4":
+		wb, err = readBIFFOldBytes(path, data)
+	case "xlsb", "numbers", "et", "wps", "doc", "pdf", "odf":
 		return nil, &LocatedError{File: path, Err: unsupported(format)}
 	default:
 		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w（%s）：请在 Excel 或 WPS 中“另存为” .xlsx 后再提交", ErrUnknownFormat, describeFormat(path, head))}
@@ -114,8 +116,9 @@ func OpenBytes(path string, data []byte, opt Options) (*Workbook, error) {
 // Sniff names the content format of a file from its first bytes, falling
 // back to the extension only for plain text: "xlsx", "docx", "xls", "ole"
 // (an OLE2 container that is not a workbook, e.g. an encrypted .xlsx),
-// "html", "csv", "ods", "spreadsheetml" (Excel 2003 XML), a format jixiao
-// does not read ("xlsb", "numbers", "pdf", "odf"), or "" when unknown.
+// "html", "csv", "ods", "spreadsheetml" (Excel 2003 XML), "biff4" (an
+// Excel 2.0–4.0 file), a format jixiao does not read ("xlsb", "numbers",
+// "pdf", "odf"), or "" when unknown.
 //
 //	convert.Sniff("a.xls", []byte("<html>")) // "html"
 func Sniff(path string, head []byte) string {

@@ -217,7 +217,7 @@ func parseBIFF(stream []byte) (*Workbook, error) {
 		return nil, fmt.Errorf("%w: 不是有效的 Excel 工作簿数据", ErrUnreadable)
 	}
 	if bof.id != biffBOF {
-		return nil, unsupported("biff4")
+		return parseOldBIFF(s, bof)
 	}
 	book := &xlsBook{biff8: binary.LittleEndian.Uint16(bof.data) == 0x0600}
 	book.decoder = codePageDecoder(1252)

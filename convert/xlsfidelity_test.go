@@ -1,7 +1,10 @@
 package convert
 
 import (
+	"encoding/binary"
 	"errors"
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -174,26 +177,60 @@ func TestXLSDateMode(t *testing.T) {
 	}
 }
 
-// Excel 2.0–4.0 files are refused by name, never as damaged.
-func TestXLSBIFF4Refused(t *testing.T) {
-	bof4 := biffRec(biffBOF4, []byte{0, 0, 0x10, 0, 0, 0})
+// Excel 2.0–4.0 worksheets are read: BIFF2 records carry 3 bytes of
+// attributes, BIFF3 and BIFF4 ones a format index; strings are in the code
+// page. An Excel 4.0 workbook is refused by name, never as damaged.
+func TestXLSOldBIFF(t *testing.T) {
+	cell2 := func(id, row, col uint16, v ...byte) []byte {
+		d := binary.LittleEndian.AppendUint16(nil, row)
+		d = binary.LittleEndian.AppendUint16(d, col)
+		return biffRec(id, append(append(d, 0, 0, 0), v...))
+	}
+	f64 := func(v float64) []byte { return binary.LittleEndian.AppendUint64(nil, math.Float64bits(v)) }
+	cyr, _ := charmap.Windows1251.NewEncoder().Bytes([]byte("Итого"))
+	biff2 := slices.Concat(biffRec(biffBOF2, []byte{7, 0, 0x10, 0}), u16Rec(biffCodePage, 1251),
+		cell2(biff2Label, 0, 0, append([]byte{byte(len(cyr))}, cyr...)...),
+		cell2(biff2Integer, 0, 1, 42, 0),
+		cell2(biff2Number, 1, 0, f64(4.92)...),
+		cell2(biff2BoolErr, 1, 1, 7, 1),
+		cell2(biffFormula, 2, 0, append([]byte{0, 0, 0, 0, 0, 0, 0xFF, 0xFF}, 0, 0, 0, 0, 0)...),
+		biffRec(biff2String, []byte{2, 'o', 'k'}),
+		biffRec(biffEOF, nil))
+	biff4 := slices.Concat(biffRec(biffBOF4, []byte{0, 0, 0x10, 0, 0, 0}), u16Rec(biffDateMode, 1),
+		biffLabel5(0, 0, []byte("BIFF4")),
+		biffNumberRec(0, 1, 45657),
+		biffRec(biffRK, binary.LittleEndian.AppendUint32(biffCell(1, 0), rkInt(-7))),
+		biffFormulaRec(biffFormula4, 2, 0, biffStringResult), biffRec(biffArray, make([]byte, 12)),
+		biffRec(biffString, []byte{3, 0, 'a', 'r', 'r'}),
+		biffFormulaRec(biff3Formula, 2, 1, f64(1.5)),
+		biffRec(biffEOF, nil))
 	for _, c := range []struct {
-		name string
-		data []byte
+		name  string
+		data  []byte
+		want  string
+		d1904 bool
 	}{
-		{"BIFF4 file", append(bof4, biffRec(biffEOF, nil)...)},
-		{"BIFF3 file", append(biffRec(biffBOF3, []byte{0, 0, 0x10, 0, 0, 0}), biffRec(biffEOF, nil)...)},
-		{"BIFF2 file", append(biffRec(biffBOF2, []byte{0, 0, 0x10, 0}), biffRec(biffEOF, nil)...)},
-		{"BIFF4 in a compound file", cfbFile([]cfbNode{{name: "Workbook", data: append(bof4, biffRec(biffEOF, nil)...)}})},
+		{"BIFF2 worksheet", biff2, "format xls\n== Sheet 1 (3 rows)\n1: \"Итого\" \"42\"\n2: \"4.92\" \"#DIV/0!\"\n3: \"ok\"\nflag B2 2\n", false},
+		{"BIFF4 worksheet", biff4, "format xls\n== Sheet 1 (3 rows)\n1: \"BIFF4\" \"45657\"\n2: \"-7\"\n3: \"arr\" \"1.5\"\n", true},
+		{"BIFF4 worksheet in a compound file", cfbFile([]cfbNode{{name: "Workbook", data: biff4}}),
+			"format xls\n== Sheet 1 (3 rows)\n1: \"BIFF4\" \"45657\"\n2: \"-7\"\n3: \"arr\" \"1.5\"\n", true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := openXLS(t, "old.xls", c.data)
-			if !errors.Is(err, ErrUnsupported) || !errors.Is(err, ErrUnknownFormat) || errors.Is(err, ErrUnreadable) {
-				t.Fatalf("err = %v, want ErrUnsupported", err)
+			wb, err := openXLS(t, "old.xls", c.data)
+			if err != nil {
+				t.Fatal(err)
 			}
-			if !strings.Contains(err.Error(), "Excel 2.0–4.0") || !strings.Contains(err.Error(), "另存为 .xlsx") {
-				t.Errorf("message %q does not name the format and the remedy", err)
+			if got := dumpWorkbook(wb); got != c.want || wb.Date1904 != c.d1904 {
+				t.Errorf("got (1904 %v)\n%s\nwant (1904 %v)\n%s", wb.Date1904, got, c.d1904, c.want)
 			}
 		})
+	}
+	workbook4 := slices.Concat(biffRec(biffBOF4, []byte{0, 0, 0, 1, 0, 0}), biffRec(biffEOF, nil))
+	_, err := openXLS(t, "book.xlw", workbook4)
+	if !errors.Is(err, ErrUnsupported) || !errors.Is(err, ErrUnknownFormat) || errors.Is(err, ErrUnreadable) {
+		t.Fatalf("Excel 4.0 workbook: err = %v, want ErrUnsupported", err)
+	}
+	if !strings.Contains(err.Error(), "Excel 4.0 工作簿") || !strings.Contains(err.Error(), "另存为 .xlsx") {
+		t.Errorf("message %q does not name the format and the remedy", err)
 	}
 }
