@@ -16,7 +16,7 @@ import (
 // SpreadsheetML 2003) may fill, repeated rows and columns counted one by
 // one: a tiny file repeating one value a billion times is refused, not
 // expanded.
-const gridCellLimit = 4 << 20
+const gridCellLimit = 2 << 20
 
 // Largest sheet coordinates the XML readers accept (those of a worksheet).
 const (
@@ -46,8 +46,8 @@ func (g *gridBuilder) set(row, col int, v string) error {
 	if row < 0 || col < 0 || row >= gridMaxRows || col >= gridMaxCols {
 		return fmt.Errorf("%w：单元格位置超出工作表范围（第 %d 行第 %d 列）", ErrTooLarge, row+1, col+1)
 	}
-	if g.cells++; g.cells > gridCellLimit {
-		return fmt.Errorf("%w：单元格超过 %d 个", ErrTooLarge, gridCellLimit)
+	if err := g.spend(); err != nil {
+		return err
 	}
 	rows := g.sh.Rows
 	for len(rows) <= row {
@@ -63,18 +63,37 @@ func (g *gridBuilder) set(row, col int, v string) error {
 	return nil
 }
 
+// spend counts one more thing stored (a cell, a flag, a merged range)
+// against the workbook's limit.
+func (g *gridBuilder) spend() error {
+	if g.cells++; g.cells > gridCellLimit {
+		return fmt.Errorf("%w：单元格超过 %d 个", ErrTooLarge, gridCellLimit)
+	}
+	return nil
+}
+
 // flag marks the cell at row, col.
-func (g *gridBuilder) flag(row, col int, f CellFlag) { g.sh.SetFlag(row, col, f) }
+func (g *gridBuilder) flag(row, col int, f CellFlag) error {
+	if err := g.spend(); err != nil {
+		return err
+	}
+	g.sh.SetFlag(row, col, f)
+	return nil
+}
 
 // merge adds a merged range of rows × cols cells whose top-left cell is at
 // row, col; a single cell is no range.
-func (g *gridBuilder) merge(row, col, rows, cols int) {
+func (g *gridBuilder) merge(row, col, rows, cols int) error {
 	if rows <= 1 && cols <= 1 {
-		return
+		return nil
+	}
+	if err := g.spend(); err != nil {
+		return err
 	}
 	bottom := min(row+max(rows, 1)-1, gridMaxRows-1)
 	right := min(col+max(cols, 1)-1, gridMaxCols-1)
 	g.sh.Merges = append(g.sh.Merges, Merge{Top: row, Left: col, Bottom: bottom, Right: right})
+	return nil
 }
 
 // finish returns the sheet, trailing empty cells and rows trimmed.

@@ -217,9 +217,13 @@ func (p *odsParser) setRow(r int, cells []odsCell) error {
 				return err
 			}
 			if c.flag != 0 {
-				p.g.flag(r, c.col+k, c.flag)
+				if err := p.g.flag(r, c.col+k, c.flag); err != nil {
+					return err
+				}
 			}
-			p.g.merge(r, c.col+k, c.spanRows, c.spanCo)
+			if err := p.g.merge(r, c.col+k, c.spanRows, c.spanCo); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -103,6 +103,10 @@ func TestReadODSRefused(t *testing.T) {
 		{"no content.xml", zipParts(t, "mimetype", odsMediaType, "styles.xml", "<x/>"), ErrUnreadable},
 		{"malformed content", odsFile(t, odsTestHead+`<table:table table:name="a"><table:table-row>`), ErrUnreadable},
 		{"one value repeated over a whole sheet", odsFile(t, odsContent(bomb)), ErrTooLarge},
+		{"empty merged cells repeated over a whole sheet", odsFile(t, odsContent(`<table:table table:name="合并"><table:table-row table:number-rows-repeated="1048576">`+
+			`<table:table-cell table:number-columns-repeated="16384" table:number-columns-spanned="2"/></table:table-row></table:table>`)), ErrTooLarge},
+		{"formulas without a value repeated over a whole sheet", odsFile(t, odsContent(`<table:table table:name="公式"><table:table-row table:number-rows-repeated="1048576">`+
+			`<table:table-cell table:number-columns-repeated="16384" table:formula="of:=1"/></table:table-row></table:table>`)), ErrTooLarge},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

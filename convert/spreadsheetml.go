@@ -192,7 +192,9 @@ func (p *smlParser) row(start xml.StartElement, r int) (int, error) {
 			if err := p.cell(t, r, col); err != nil {
 				return r, err
 			}
-			p.g.merge(r, col, down+1, across+1)
+			if err := p.g.merge(r, col, down+1, across+1); err != nil {
+				return r, err
+			}
 			col += across + 1
 		}
 	}
@@ -221,7 +223,7 @@ func (p *smlParser) cell(start xml.StartElement, r, col int) error {
 				return err
 			}
 			if flag != 0 {
-				p.g.flag(r, col, flag)
+				return p.g.flag(r, col, flag)
 			}
 			return nil
 		case xml.StartElement:
