@@ -55,6 +55,8 @@ def openpyxl_book(path):
     epoch = getattr(wb, "epoch", None)
     sheets = []
     for ws in wb.worksheets:
+        if ws.max_row * ws.max_column > 2000000:  # iter_rows would fill in every empty cell
+            raise ValueError("sheet %r spans %d x %d cells, too many to compare" % (ws.title, ws.max_row, ws.max_column))
         rows = []
         for row in ws.iter_rows(values_only=True):
             out = []
