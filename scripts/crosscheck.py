@@ -15,8 +15,10 @@ import argparse
 import datetime
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!", 0x2A: "#N/A"}
 
@@ -134,7 +136,8 @@ def main():
             if n.lower().endswith((".xls", ".xlsx")):
                 files.append(os.path.join(root, n))
     repo = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-    exe = os.path.join(repo, "crosscheck.bin")
+    tmp = tempfile.mkdtemp(prefix="crosscheck")
+    exe = os.path.join(tmp, "crosscheck")
     subprocess.run(["go", "build", "-o", exe, "./scripts/crosscheck"], cwd=repo, check=True)
     try:
         ours = {}
@@ -144,7 +147,7 @@ def main():
                 o = json.loads(line)
                 ours[o["file"]] = o
     finally:
-        os.remove(exe)
+        shutil.rmtree(tmp)
     same_files = differing = refused = unreadable = 0
     for f in files:
         try:
