@@ -14,7 +14,8 @@ import (
 )
 
 // TestDocxConsolidatesLikeXLSX: the Word form of 王官营镇, as generated and as LibreOffice
-// saved it, consolidates to exactly what its .xlsx twin gives: 13 projects, 318.34 万元,
+// saved it, and its .ods and Excel 2003 XML (named .xls) forms consolidate to exactly what
+// its .xlsx twin gives: 13 projects, 318.34 万元,
 // 78 indicators, the same 部门整体绩效目标 and the same error on table 12. Submissions are
 // compared field by field, leaving out only where each value stood and the file's own
 // name, format and digest.
@@ -32,11 +33,15 @@ func TestDocxConsolidatesLikeXLSX(t *testing.T) {
 		t.Fatalf("twin problems = %q, want the township-from-file-name warning and the one 12月底 error on table 12", wantProblems)
 	}
 	cases := []struct {
-		name string
-		path string
+		name   string
+		path   string
+		format string
+		sheet  string // where the problems stand
 	}{
-		{"generated", sample("variants", "王官营镇.docx")},
-		{"saved by LibreOffice", sample("variants", "王官营镇-LibreOffice.docx")},
+		{"generated", sample("variants", "王官营镇.docx"), "docx", convert.DocxSheetName},
+		{"saved by LibreOffice", sample("variants", "王官营镇-LibreOffice.docx"), "docx", convert.DocxSheetName},
+		{"OpenDocument spreadsheet", sample("variants", "王官营镇-ODF.ods"), "ods", "项目绩效目标表"},
+		{"Excel 2003 XML named .xls", sample("variants", "王官营镇-XML表格.xls"), "spreadsheetml", "项目绩效目标表"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -44,8 +49,8 @@ func TestDocxConsolidatesLikeXLSX(t *testing.T) {
 			if res.Townships() != 1 || len(sourcesOf(t, res)) != 1 {
 				t.Fatalf("%d submissions, %d sources; want 1, 1", res.Townships(), len(sourcesOf(t, res)))
 			}
-			if src := sourcesOf(t, res)[0]; src.Format != "docx" || src.Status != sourcesOf(t, twin)[0].Status {
-				t.Errorf("source format %q, status %q; want docx, %q", src.Format, src.Status, sourcesOf(t, twin)[0].Status)
+			if src := sourcesOf(t, res)[0]; src.Format != c.format || src.Status != sourcesOf(t, twin)[0].Status {
+				t.Errorf("source format %q, status %q; want %s, %q", src.Format, src.Status, c.format, sourcesOf(t, twin)[0].Status)
 			}
 			checkSeedFigures(t, c.name, res)
 			got := submissionContent(subsOf(t, res)[0])
@@ -53,7 +58,7 @@ func TestDocxConsolidatesLikeXLSX(t *testing.T) {
 			for i := 0; i < max(len(got), len(wantContent)); i++ {
 				g, w := at(got, i), at(wantContent, i)
 				if g != w {
-					t.Errorf("field %d: docx %q, xlsx %q", i, g, w)
+					t.Errorf("field %d: %s %q, xlsx %q", i, c.format, g, w)
 					if diffs++; diffs == 10 {
 						t.Fatal("too many differences")
 					}
@@ -70,8 +75,8 @@ func TestDocxConsolidatesLikeXLSX(t *testing.T) {
 					}
 					continue
 				}
-				if p.Src.File != c.path || p.Src.Sheet != convert.DocxSheetName || p.Src.Cell == "" {
-					t.Errorf("problem %v not located in the document", p)
+				if p.Src.File != c.path || p.Src.Sheet != c.sheet || p.Src.Cell == "" {
+					t.Errorf("problem %v not located in %s", p, c.sheet)
 				}
 			}
 		})

@@ -1,6 +1,8 @@
 package consolidate_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -97,6 +99,33 @@ func faultCases() []faultCase {
 		{name: "CSV with invalid UTF-8 and NUL bytes", build: copyCorpus("乱码.csv"), check: notAForm,
 			want: []faultWant{{sev: templates.Warning, rule: consolidate.RuleNotForm}}},
 		{name: "CSV with runs of NUL bytes", build: copyCorpus("二进制.csv"), errors: true, want: unreadable(convert.ErrUnknownFormat)},
+		// Formats jixiao does not read are named as such, never called damaged.
+		{name: "PDF", errors: true, want: unreadable(convert.ErrUnsupported),
+			build: func(t *testing.T, dir string) string {
+				dst := filepath.Join(dir, "丰登坞镇.pdf")
+				faultWrite(t, dst, []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"))
+				return dst
+			}},
+		{name: "Excel binary workbook", errors: true, want: unreadable(convert.ErrUnsupported),
+			build: func(t *testing.T, dir string) string {
+				dst := filepath.Join(dir, "丰登坞镇.xlsb")
+				var buf bytes.Buffer
+				zw := zip.NewWriter(&buf)
+				for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "xl/workbook.bin", "xl/worksheets/sheet1.bin"} {
+					w, err := zw.Create(name)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if _, err := w.Write([]byte{0x83, 0x01, 0x00}); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if err := zw.Close(); err != nil {
+					t.Fatal(err)
+				}
+				faultWrite(t, dst, buf.Bytes())
+				return dst
+			}},
 		{name: "error values", errors: true,
 			build: func(t *testing.T, dir string) string {
 				dst := filepath.Join(dir, "丰登坞镇.xlsx")

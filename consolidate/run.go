@@ -119,12 +119,13 @@ var ErrInternal = errors.New("jixiao 内部错误，请将该文件报告给维�
 
 // isInputExtension reports whether files with extension ext are taken from
 // folders. Other files in a folder are listed as skipped, never silently
-// ignored; formats jixiao cannot read (.et, .pdf, …) are taken so that the
-// user is told to save them as .xlsx.
+// ignored; formats jixiao cannot read (.et, .pdf, .xlsb, …) are taken so
+// that the user is told what they are and to save them as .xlsx. ".xml" is
+// taken for the Excel 2003 XML workbooks web systems export.
 func isInputExtension(ext string) bool {
 	switch ext {
-	case ".xlsx", ".xlsm", ".xls", ".csv", ".tsv", ".txt", ".docx",
-		".et", ".ett", ".wps", ".doc", ".pdf", ".ods":
+	case ".xlsx", ".xlsm", ".xls", ".csv", ".tsv", ".txt", ".docx", ".ods", ".xml",
+		".et", ".ett", ".wps", ".doc", ".pdf", ".xlsb", ".numbers":
 		return true
 	}
 	return false

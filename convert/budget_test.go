@@ -128,6 +128,15 @@ func TestBudgetBlowUps(t *testing.T) {
 		{"csv one long line", "line.csv", func(t *testing.T) []byte {
 			return bytes.Repeat([]byte("1,"), 5_000_000)
 		}, "line", true},
+		{"ods 100,000 rows at column 16384", "far.ods", func(t *testing.T) []byte {
+			row := `<table:table-row><table:table-cell table:number-columns-repeated="16383"/>` +
+				`<table:table-cell office:value-type="float" office:value="1"/></table:table-row>`
+			return odsFile(t, odsContent(`<table:table table:name="表1">`+strings.Repeat(row, 100_000)+`</table:table>`))
+		}, "表1", true},
+		{"Excel 2003 XML 100,000 rows at column 16384", "far.xls", func(t *testing.T) []byte {
+			row := `<Row><Cell ss:Index="16384"><Data ss:Type="Number">1</Data></Cell></Row>`
+			return []byte(smlWorkbook("表1", strings.Repeat(row, 100_000)))
+		}, "表1", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -187,6 +196,8 @@ func TestBudgetCancel(t *testing.T) {
 		"a.docx": docxBytes(t, `<w:p><w:r><w:t>x</w:t></w:r></w:p>`),
 		"a.xlsx": minimalXLSX(t, []byte(farColumnSheet(3, "B", false)), nil),
 		"a.xls":  xlsCFB(t, xlsStream(xlsNumbers(3, 1))),
+		"a.ods":  odsFile(t, odsContent(`<table:table table:name="表1"><table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>`)),
+		"b.xls":  []byte(smlWorkbook("表1", `<Row><Cell><Data ss:Type="String">x</Data></Cell></Row>`)),
 	}
 	for name, data := range inputs {
 		if _, err := OpenBytes(name, data, Options{Context: ctx}); !errors.Is(err, context.Canceled) {
@@ -387,4 +398,12 @@ func TestReadHTMLNoQuietCap(t *testing.T) {
 	if err != nil || len(wb.Sheets[0].Rows) != htmlMaxRows {
 		t.Fatalf("a table of %d rows: err %v", htmlMaxRows, err)
 	}
+}
+
+// smlWorkbook is an Excel 2003 XML workbook of one sheet named name whose
+// table holds rows.
+func smlWorkbook(name, rows string) string {
+	return `<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" ` +
+		`xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="` + name + `"><Table>` +
+		rows + `</Table></Worksheet></Workbook>`
 }

@@ -11,7 +11,8 @@ import "github.com/xuri/excelize/v2"
 type Workbook struct {
 	// Path is the file the workbook was read from.
 	Path string
-	// Format names the detected content format ("xlsx", "xls", "csv", "html", "docx").
+	// Format names the detected content format ("xlsx", "xls", "csv",
+	// "html", "docx", "ods", "spreadsheetml").
 	Format string
 	// Encoding names the detected text encoding for text formats ("UTF-8",
 	// "GB18030", "UTF-16LE", …); it is empty for binary formats.
@@ -25,6 +26,9 @@ type Workbook struct {
 	// Titles are the texts a document states as its title outside its
 	// tables: an HTML page's <title> and headings, in document order.
 	Titles []string
+	// Date1904 is set when the workbook counts date serial numbers from
+	// 1904-01-01 (Mac Excel's date system) rather than from 1900.
+	Date1904 bool
 }
 
 // Sheet is one sheet (or one CSV file, or one Word document body) as rows of

@@ -134,11 +134,20 @@ func OpenBytes(path string, data []byte, opt Options) (*Workbook, error) {
 		wb, err = readHTMLBytes(path, data, opt, b)
 	case "csv":
 		wb, err = readCSVBytes(path, data, opt, b)
+	// formats added to Sniff by sniffMore
+	case "ods":
+		wb, err = readODSBytes(path, data, b)
+	case "spreadsheetml":
+		wb, err = readSpreadsheetMLBytes(path, data, b)
+	case "biff4":
+		wb, err = readBIFFOldBytes(path, data, b)
+	case "xlsb", "numbers", "et", "wps", "doc", "pdf", "odf":
+		return nil, &LocatedError{File: path, Err: unsupported(format)}
 	default:
 		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w（%s）：请在 Excel 或 WPS 中“另存为” .xlsx 后再提交", ErrUnknownFormat, describeFormat(path, head))}
 	}
 	if err != nil {
-		return nil, err
+		return refineOpenError(path, data, format, err, b)
 	}
 	return wb, nil
 }
@@ -146,10 +155,15 @@ func OpenBytes(path string, data []byte, opt Options) (*Workbook, error) {
 // Sniff names the content format of a file from its first bytes, falling
 // back to the extension only for plain text: "xlsx", "docx", "xls", "ole"
 // (an OLE2 container that is not a workbook, e.g. an encrypted .xlsx),
-// "html", "csv", or "" when unknown.
+// "html", "csv", "ods", "spreadsheetml" (Excel 2003 XML), "biff4" (an
+// Excel 2.0–4.0 file), a format jixiao does not read ("xlsb", "numbers",
+// "pdf", "odf"), or "" when unknown.
 //
 //	convert.Sniff("a.xls", []byte("<html>")) // "html"
 func Sniff(path string, head []byte) string {
+	if f := sniffMore(head); f != "" {
+		return f
+	}
 	ext := strings.ToLower(filepath.Ext(path))
 	switch {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):

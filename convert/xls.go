@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/richardlehane/mscfb"
 	"golang.org/x/text/encoding"
@@ -33,6 +34,11 @@ const xlsStreamLimit = 256 << 20
 // BIFF record identifiers used by the reader.
 const (
 	biffFormula     = 0x0006
+	biffFormula4    = 0x0406 // FORMULA as BIFF4 numbered it; some writers still do
+	biffDateMode    = 0x0022
+	biffArray       = 0x0221
+	biffTable       = 0x0236
+	biffShrFmla     = 0x04BC
 	biffEOF         = 0x000A
 	biffFilePass    = 0x002F
 	biffContinue    = 0x003C
@@ -80,25 +86,23 @@ func readXLSBytes(path string, data []byte, bud *budget) (wb *Workbook, err erro
 	}
 	wb, err = parseBIFFBudget(stream, bud)
 	if err != nil {
-		var le *LocatedError
-		if errors.As(err, &le) {
-			le.File = path
-			return nil, le
-		}
-		return nil, &LocatedError{File: path, Err: err}
+		return nil, locateIn(path, err)
 	}
 	wb.Path = path
 	return wb, nil
 }
 
 // xlsWorkbookStream returns the bytes of the "Workbook" (or BIFF5 "Book")
-// stream of an OLE2 compound file.
+// stream of an OLE2 compound file: the one in the root storage (an embedded
+// object, such as another workbook pasted into a sheet, has its own in a
+// storage of its own), names compared without case as the format says.
 func xlsWorkbookStream(f io.ReaderAt) ([]byte, error) {
 	doc, err := mscfb.New(f)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
 	}
 	var book *mscfb.File
+	word := false
 	for {
 		entry, err := doc.Next()
 		if err == io.EOF {
@@ -107,16 +111,24 @@ func xlsWorkbookStream(f io.ReaderAt) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
 		}
-		switch entry.Name {
-		case "EncryptionInfo", "EncryptedPackage":
+		if len(entry.Path) > 0 {
+			continue // inside an embedded object's storage
+		}
+		switch strings.ToLower(entry.Name) {
+		case "encryptioninfo", "encryptedpackage":
 			return nil, fmt.Errorf("%w: 加密的 Office 文件", ErrEncrypted)
-		case "Workbook":
+		case "workbook":
 			book = entry
-		case "Book":
-			if book == nil {
+		case "book":
+			if book == nil || !strings.EqualFold(book.Name, "Workbook") {
 				book = entry
 			}
+		case "worddocument":
+			word = true
 		}
+	}
+	if book == nil && word {
+		return nil, unsupported("doc")
 	}
 	if book == nil {
 		return nil, fmt.Errorf("%w: 文件中没有 Excel 工作簿（可能是 Word 或其他 OLE 文档）", ErrUnknownFormat)
@@ -186,15 +198,17 @@ func (s *biffStream) peek() uint16 {
 
 type xlsBoundSheet struct {
 	name string
+	raw  []byte // a BIFF5 name, decoded when the code page is known
 	pos  int
 }
 
 type xlsBook struct {
-	biff8   bool
-	decoder *encoding.Decoder // 8-bit strings of BIFF5 files
-	sst     []string
-	sheets  []xlsBoundSheet
-	bud     *budget
+	biff8    bool
+	decoder  *encoding.Decoder // 8-bit strings of BIFF5 files
+	sst      []string
+	sheets   []xlsBoundSheet
+	bud      *budget
+	date1904 bool
 }
 
 var errBIFFTruncated = errors.New("记录被截断")
@@ -209,14 +223,14 @@ func parseBIFFBudget(stream []byte, bud *budget) (*Workbook, error) {
 		return nil, fmt.Errorf("%w: 不是有效的 Excel 工作簿数据", ErrUnreadable)
 	}
 	if bof.id != biffBOF {
-		return nil, fmt.Errorf("%w: Excel 4.0 及更早的格式", ErrUnknownFormat)
+		return parseOldBIFF(s, bof, bud)
 	}
 	book := &xlsBook{biff8: binary.LittleEndian.Uint16(bof.data) == 0x0600, bud: bud}
 	book.decoder = codePageDecoder(1252)
 	if err := book.readGlobals(s); err != nil {
 		return nil, err
 	}
-	wb := &Workbook{Format: "xls"}
+	wb := &Workbook{Format: "xls", Date1904: book.date1904}
 	for _, bs := range book.sheets {
 		bud.enter(bs.name)
 		sh, err := book.readSheet(stream, bs)
@@ -225,6 +239,7 @@ func parseBIFFBudget(stream []byte, bud *budget) (*Workbook, error) {
 		}
 		wb.Sheets = append(wb.Sheets, sh)
 	}
+	uniqueSheetNames(wb)
 	return wb, nil
 }
 
@@ -236,7 +251,14 @@ func (b *xlsBook) readGlobals(s *biffStream) error {
 		}
 		switch rec.id {
 		case biffEOF:
+			for i := range b.sheets {
+				if bs := &b.sheets[i]; bs.raw != nil {
+					bs.name, _ = b.bytesText(bs.raw)
+				}
+			}
 			return nil
+		case biffDateMode:
+			b.date1904 = len(rec.data) >= 2 && binary.LittleEndian.Uint16(rec.data) == 1
 		case biffFilePass:
 			return fmt.Errorf("%w: 请在 Excel 或 WPS 中取消密码后再提交", ErrEncrypted)
 		case biffCodePage:
@@ -267,19 +289,20 @@ func (b *xlsBook) addBoundSheet(d []byte) error {
 	kind := d[5] // 0 worksheet, 1 macro sheet, 2 chart, 6 VBA module
 	r := &biffReader{segs: [][]byte{d[6:]}}
 	var name string
+	var raw []byte
 	var err error
 	if b.biff8 {
 		n := int(r.u8())
 		name, err = r.chars(n)
 	} else {
 		n := int(r.u8())
-		name, err = b.bytesText(r.bytes(n))
+		raw = r.bytes(n)
 	}
 	if err != nil || r.err != nil {
 		return fmt.Errorf("%w: 工作表名称%v", ErrUnreadable, errBIFFTruncated)
 	}
 	if kind == 0 {
-		b.sheets = append(b.sheets, xlsBoundSheet{name: name, pos: pos})
+		b.sheets = append(b.sheets, xlsBoundSheet{name: name, raw: raw, pos: pos})
 	}
 	return nil
 }
@@ -374,7 +397,11 @@ func (b *xlsBook) readSheet(stream []byte, bs xlsBoundSheet) (Sheet, error) {
 		if depth > 1 {
 			continue
 		}
-		if rec.id != biffString && rec.id != biffContinue {
+		switch rec.id {
+		case biffString, biffContinue, biffShrFmla, biffArray, biffTable:
+			// the formula of a filled-down or array range stands between
+			// a FORMULA and its STRING
+		default:
 			pendingRow, pendingCol = -1, -1
 		}
 		switch rec.id {
@@ -429,7 +456,7 @@ func (b *xlsBook) readSheet(stream []byte, bs xlsBoundSheet) (Sheet, error) {
 			} else {
 				cells.set(row, col, xlsBool(d[6]))
 			}
-		case biffFormula:
+		case biffFormula, biffFormula4:
 			if len(d) < 20 {
 				return cells.sh, b.truncated(rec)
 			}

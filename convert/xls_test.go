@@ -348,6 +348,11 @@ func FuzzReadXLS(f *testing.F) {
 // compound-file layer above would otherwise mostly keep garbage away from.
 func FuzzParseBIFF(f *testing.F) {
 	f.Add(append(biffBOFRec(5), biffRec(biffEOF, nil)...))
+	// an Excel 2.0 and an Excel 4.0 worksheet
+	f.Add(slices.Concat(biffRec(biffBOF2, []byte{7, 0, 0x10, 0}), biffRec(biff2Label, []byte{0, 0, 0, 0, 0, 0, 0, 1, 'a'}),
+		biffRec(biffFormula, make([]byte, 20)), biffRec(biffEOF, nil)))
+	f.Add(slices.Concat(biffRec(biffBOF4, []byte{0, 0, 0x10, 0, 0, 0}), biffRec(biffRK, []byte{0, 0, 1, 0, 15, 0, 2, 0, 0, 0}),
+		biffFormulaRec(biffFormula4, 0, 0, biffStringResult), biffRec(biffString, []byte{1, 0, 'x'}), biffRec(biffEOF, nil)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		defer func() {
 			if r := recover(); r != nil {

@@ -8,11 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
-
-	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 func xlsRowCol(d []byte) (int, int) {
@@ -80,20 +75,6 @@ func xlsErrorText(code byte) string {
 		return "#N/A"
 	}
 	return "#ERROR!"
-}
-
-// codePageDecoder maps a CODEPAGE record value to a decoder for the 8-bit
-// strings of BIFF5 workbooks (BIFF8 stores UTF-16 or Latin-1).
-func codePageDecoder(cp uint16) *encoding.Decoder {
-	switch cp {
-	case 936:
-		return simplifiedchinese.GBK.NewDecoder()
-	case 950:
-		return traditionalchinese.Big5.NewDecoder()
-	case 1200, 65001, 367:
-		return encoding.Nop.NewDecoder()
-	}
-	return charmap.Windows1252.NewDecoder()
 }
 
 // biffReader reads across a record and its CONTINUE records.

@@ -50,13 +50,32 @@ func readXLSXBytes(path string, data []byte, b *budget) (*Workbook, error) {
 	wb, err := readXLSXFast(path, zr, b)
 	if err != nil && errors.Is(err, errNotHandled) {
 		b.reset()
-		wb, err = readXLSXLibrary(path, data, zr, b)
+		if fixed, ok := repairXLSX(zr); ok {
+			wb, err = readXLSXRepaired(path, fixed, b)
+		} else {
+			wb, err = readXLSXLibrary(path, data, zr, b)
+		}
 	}
 	if err != nil {
 		return nil, err
 	}
 	wb.Category = coreCategory(zr)
 	return wb, nil
+}
+
+// readXLSXRepaired reads a package repairXLSX rewrote, as readXLSXBytes
+// reads any other.
+func readXLSXRepaired(path string, data []byte, b *budget) (*Workbook, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, &LocatedError{File: path, Err: fmt.Errorf("%w: %v", ErrUnreadable, err)}
+	}
+	wb, err := readXLSXFast(path, zr, b)
+	if err != nil && errors.Is(err, errNotHandled) {
+		b.reset()
+		wb, err = readXLSXLibrary(path, data, zr, b)
+	}
+	return wb, err
 }
 
 // readXLSXLibrary reads the workbook, whose bytes are data, with excelize;
@@ -77,9 +96,18 @@ func readXLSXLibrary(path string, data []byte, zr *zip.Reader, b *budget) (*Work
 		parts = sheetParts(zr)
 	}
 	wb := &Workbook{Path: path, Format: "xlsx"}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		wb.Date1904 = *props.Date1904
+	}
 	for _, name := range f.GetSheetList() {
 		b.enter(name)
 		sh, err := readXLSXSheet(f, name, parts[name], b)
+		var missing excelize.ErrSheetNotExist
+		if _, hasPart := parts[name]; err != nil && !hasPart && parts != nil && errors.As(err, &missing) {
+			// a sheet listed without a worksheet part: Excel shows nothing of it
+			wb.Sheets = append(wb.Sheets, Sheet{Name: name})
+			continue
+		}
 		if err != nil {
 			return nil, located(classifyXLSXError(err), path, name)
 		}

@@ -58,6 +58,7 @@ type fastBook struct {
 	sstEnds  []int
 	sheetBuf []byte
 	sstBuf   []byte
+	date1904 bool // workbookPr date1904 in the workbook part
 	metaBuf  []byte
 	scan     sheetScan
 }
@@ -87,7 +88,7 @@ func readXLSXFast(path string, zr *zip.Reader, bud *budget) (*Workbook, error) {
 	if err != nil {
 		return nil, err
 	}
-	wb := &Workbook{Path: path, Format: "xlsx"}
+	wb := &Workbook{Path: path, Format: "xlsx", Date1904: b.date1904}
 	if len(refs) > 0 {
 		wb.Sheets = make([]Sheet, 0, len(refs))
 	}
@@ -313,6 +314,12 @@ func (b *fastBook) sheetList() ([]fastSheetRef, error) {
 			}
 		}
 	}
+	for _, r := range wbRels {
+		// excelize reads only xl/sharedStrings.xml; Excel the part related
+		if strings.HasSuffix(r.typ, "/sharedStrings") && b.sstFile == nil && b.entries[resolvePart(dir, r.target)] != nil {
+			return nil, notHandled("shared strings in " + r.target)
+		}
+	}
 	sheets, err := b.workbookSheets(book)
 	if err != nil {
 		return nil, err
@@ -373,6 +380,9 @@ func (b *fastBook) workbookSheets(name string) ([]workbookSheet, error) {
 			case x.depth() == 2:
 				inSheets = x.is("sheets")
 				scopes[1] = nsDecls(x, scopes[1][:0])
+				if x.is("workbookPr") {
+					b.date1904 = workbookPrDate1904(x)
+				}
 			case x.depth() == 3 && inSheets && x.is("sheet"):
 				s, ok := sheetAttrs(x, scopes)
 				if !ok {
@@ -382,6 +392,18 @@ func (b *fastBook) workbookSheets(name string) ([]workbookSheet, error) {
 			}
 		}
 	}
+}
+
+// workbookPrDate1904 reads the date1904 attribute of <workbookPr> as
+// excelize decodes the boolean.
+func workbookPrDate1904(x *xmlScanner) bool {
+	for i := range x.attrs {
+		if a := &x.attrs[i]; string(a.local) == "date1904" {
+			v := strings.TrimSpace(string(a.value()))
+			return v == "1" || v == "true"
+		}
+	}
+	return false
 }
 
 // nsDecl is a namespace prefix declared on an element ("" for xmlns=).

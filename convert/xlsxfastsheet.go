@@ -430,7 +430,11 @@ func readSI(x *xmlScanner, dst []byte, scratch *[]byte) ([]byte, bool) {
 				copy(dst[start+len(t):tEnd], dst[start:tOff])
 				copy(dst[start:], t)
 			}
-			return dst[:start+len(bstrDecode(dst[start:]))], true
+			text, ok := bstrDecode(dst[start:])
+			if !ok {
+				x.fail("escaped surrogate pair")
+			}
+			return dst[:start+len(text)], ok
 		case xmlStart:
 			var ok bool
 			switch {

@@ -301,17 +301,22 @@ func cellRef(v []byte) (col, row int, ok bool) {
 }
 
 // bstrDecode resolves excelize's _xHHHH_ escapes in place, as its
-// bstrUnmarshal does: _x005F_ is "_", a surrogate is dropped.
+// bstrUnmarshal does: _x005F_ is "_", a surrogate is dropped. ok is false
+// for a pair of escaped surrogates, which Excel reads as one character:
+// such a package is rewritten first (repairXLSX).
 //
-//	b = bstrDecode(b) // "a_x000D_b" becomes "a\rb"
-func bstrDecode(b []byte) []byte {
+//	b, ok = bstrDecode(b) // "a_x000D_b" becomes "a\rb"
+func bstrDecode(b []byte) (_ []byte, ok bool) {
 	if bytes.Index(b, []byte("_x")) < 0 {
-		return b
+		return b, true
 	}
 	w := 0
 	for i := 0; i < len(b); {
 		if b[i] == '_' && i+6 < len(b) && b[i+1] == 'x' && b[i+6] == '_' {
 			if r, ok := hex4(b[i+2 : i+6]); ok {
+				if lo, ok := escapeAt(b, i+7); ok && r >= 0xD800 && r < 0xDC00 && lo >= 0xDC00 && lo <= 0xDFFF {
+					return b, false
+				}
 				if r < 0xD800 || r > 0xDFFF {
 					w += utf8.EncodeRune(b[w:], r)
 				}
@@ -323,7 +328,7 @@ func bstrDecode(b []byte) []byte {
 		w++
 		i++
 	}
-	return b[:w]
+	return b[:w], true
 }
 
 func hex4(b []byte) (rune, bool) {

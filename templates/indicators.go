@@ -3,6 +3,7 @@ package templates
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -61,6 +62,9 @@ func (r *reader) readIndicators(sh *convert.Sheet, header, end int, code string)
 		} else {
 			l2 = ind.Level2
 		}
+		if strings.Contains(ind.Level2.Value, "时效") {
+			ind.Value.Value = deadlineText(ind.Value.Value, r.wb.Date1904)
+		}
 		if ind.Value.Value != "" {
 			v, err := convert.ParseIndicatorValue(ind.Value.Value, convert.UnitYuan)
 			ind.Parsed, ind.ParsedOK = v, err == nil
@@ -102,6 +106,25 @@ func (r *reader) checkUnitPlausible(p *Project) {
 		r.problem(Warning, RuleUnit, b.Src, p.Code.Value,
 			fmt.Sprintf("预算数 %s 元异常偏小，是否按“万元”填写却标为“元”？", b.Yuan), nil)
 	}
+}
+
+// deadlineText renders a 时效 value typed as a date, whose raw text is the
+// date's serial number, as YYYY-MM-DD; any other value, a number of days
+// among them, is left as written. Only whole serial numbers of the years
+// 2000–2099 are dates here.
+func deadlineText(s string, date1904 bool) string {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return s
+	}
+	first, last := 36526, 73050 // 2000-01-01 and 2099-12-31 counted from 1900
+	if date1904 {
+		first, last = first-1462, last-1462
+	}
+	if n < first || n > last {
+		return s
+	}
+	return dateText(s, date1904)
 }
 
 // trimItemNo removes a trailing separator from a 序号 like "（一）" or "1、".

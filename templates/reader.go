@@ -218,7 +218,7 @@ func (r *reader) readDocument() {
 						t.Value, date = townshipValue(t.Value)
 						r.sub.Township = t
 						if date != "" {
-							setOnce(&r.sub.FilledOn, Text{Value: dateText(date), Src: t.Src})
+							setOnce(&r.sub.FilledOn, Text{Value: dateText(date, r.wb.Date1904), Src: t.Src})
 						}
 					}
 				}
@@ -232,7 +232,7 @@ func (r *reader) readDocument() {
 				setOnce(&r.sub.Phone, r.valueRight(sh, row, col, m))
 			case FieldDate:
 				t := r.valueRight(sh, row, col, m)
-				t.Value = dateText(t.Value)
+				t.Value = dateText(t.Value, r.wb.Date1904)
 				setOnce(&r.sub.FilledOn, t)
 			case FieldYear:
 				if r.sub.Year == 0 {
@@ -271,14 +271,15 @@ func setOnce(dst *Text, t Text) {
 	}
 }
 
-// dateText renders a date cell's raw serial number as YYYY-MM-DD and leaves
-// any other text as written.
-func dateText(s string) string {
+// dateText renders a date cell's raw serial number as YYYY-MM-DD, counted
+// in the workbook's date system (from 1904 when date1904), and leaves any
+// other text as written.
+func dateText(s string, date1904 bool) string {
 	n, err := strconv.ParseFloat(s, 64)
 	if err != nil || n < 1 || n > 2958465 {
 		return s
 	}
-	t, err := excelize.ExcelDateToTime(n, false)
+	t, err := excelize.ExcelDateToTime(n, date1904)
 	if err != nil {
 		return s
 	}

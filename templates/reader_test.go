@@ -188,6 +188,8 @@ func TestReadVariants(t *testing.T) {
 		{"王官营镇-旧版.xls", true, "万元"},
 		{"王官营镇.docx", true, "万元"},
 		{"王官营镇-LibreOffice.docx", true, "万元"},
+		{"王官营镇-ODF.ods", true, "万元"},
+		{"王官营镇-XML表格.xls", true, "万元"},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {

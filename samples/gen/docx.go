@@ -44,18 +44,29 @@ func DOCX(d seed.Document) ([]byte, error) {
 	var b docxBody
 	b.part1(d)
 	b.part2(d)
+	return zipParts([]zipPart{
+		{"[Content_Types].xml", docxContentTypes, zip.Deflate},
+		{"_rels/.rels", docxPackageRels, zip.Deflate},
+		{"docProps/core.xml", docxCore(d), zip.Deflate},
+		{"word/_rels/document.xml.rels", docxDocumentRels, zip.Deflate},
+		{"word/document.xml", docxDocumentHead + b.String() + docxDocumentTail, zip.Deflate},
+		{"word/styles.xml", docxStyles, zip.Deflate},
+	})
+}
+
+// zipPart is one entry of a package zipParts writes.
+type zipPart struct {
+	name, data string
+	method     uint16 // zip.Store or zip.Deflate
+}
+
+// zipParts writes a package of parts in order, every entry dated fixedTime, so the bytes
+// are the same on every run.
+func zipParts(parts []zipPart) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	parts := []struct{ name, data string }{
-		{"[Content_Types].xml", docxContentTypes},
-		{"_rels/.rels", docxPackageRels},
-		{"docProps/core.xml", docxCore(d)},
-		{"word/_rels/document.xml.rels", docxDocumentRels},
-		{"word/document.xml", docxDocumentHead + b.String() + docxDocumentTail},
-		{"word/styles.xml", docxStyles},
-	}
 	for _, p := range parts {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: fixedTime})
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: p.method, Modified: fixedTime})
 		if err != nil {
 			return nil, err
 		}

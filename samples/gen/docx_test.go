@@ -13,11 +13,18 @@ import (
 // TestDocxCommittedUpToDate regenerates the Word samples and compares them byte for byte
 // with the committed files.
 func TestDocxCommittedUpToDate(t *testing.T) {
+	checkCommittedBytes(t, writeDocxSamples, DocxFiles)
+}
+
+// checkCommittedBytes writes samples with write into a temporary directory and compares the
+// files names byte for byte with the committed ones.
+func checkCommittedBytes(t *testing.T, write func(dir string) error, names []string) {
+	t.Helper()
 	dir := t.TempDir()
-	if err := writeDocxSamples(dir); err != nil {
+	if err := write(dir); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range DocxFiles {
+	for _, name := range names {
 		got, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)

@@ -101,6 +101,9 @@ func writeSamples(dir string) error {
 	if err := writeLegacy(dir); err != nil {
 		return err
 	}
+	if err := writeXMLSheetSamples(dir); err != nil {
+		return err
+	}
 	return writeDocxSamples(dir)
 }
 
