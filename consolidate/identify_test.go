@@ -1,7 +1,9 @@
 package consolidate
 
 import (
+	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -114,5 +116,46 @@ func TestStatError(t *testing.T) {
 	var le *convert.LocatedError
 	if !errors.Is(err, ErrNotFound) || !errors.As(err, &le) || errors.Is(err, convert.ErrUnreadable) {
 		t.Errorf("err = %v, want ErrNotFound located at the path, not ErrUnreadable", err)
+	}
+}
+
+// An .xml file in a township folder that is no Excel 2003 XML workbook is
+// no form (a warning), not a damaged file (an error); the township beside
+// it is counted.
+func TestStrayXMLIsNoForm(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(filepath.Join("..", "samples", "2024", "王官营镇.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "王官营镇.xlsx"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "config.xml"), []byte(`<?xml version="1.0"?><config><a>1</a></config>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), []string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Close()
+	if res.Townships() != 1 {
+		t.Errorf("%d townships, want 1", res.Townships())
+	}
+	sources, err := res.AllSources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, s := range sources {
+		if filepath.Base(s.Path) == "config.xml" {
+			found = true
+			if s.Status != StatusNotForm || s.Err != nil {
+				t.Errorf("config.xml: status %q, err %v; want %q", s.Status, s.Err, StatusNotForm)
+			}
+		}
+	}
+	if !found {
+		t.Error("config.xml is not listed in 来源清单")
 	}
 }
