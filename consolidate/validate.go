@@ -46,6 +46,7 @@ func Validate(sub *templates.Submission, u convert.Unit) []templates.Problem {
 	if len(sub.Projects) == 0 {
 		v.add(templates.Error, RuleNoProjects, templates.Source{File: sub.File}, "",
 			"文件中没有找到“项目编码”标签，未读到任何项目绩效目标表", nil)
+		v.suggest("检查是否发错了文件；或请该乡镇按标准模板（jixiao template 生成）填写后重新提交")
 	}
 	seen := map[string]templates.Source{}
 	for i := range sub.Projects {
@@ -55,6 +56,7 @@ func Validate(sub *templates.Submission, u convert.Unit) []templates.Problem {
 			if first, dup := seen[c]; dup {
 				v.add(templates.Error, RuleDuplicateCode, p.Code.Src, c,
 					fmt.Sprintf("项目编码 %s 在本乡镇重复出现（首次见 %s）", c, first.Cell), nil)
+				v.suggest(fmt.Sprintf("核对两个项目的编码，改正抄错的一个；同一项目只填一张表（首次见 %s）", first.Cell))
 			} else {
 				seen[c] = p.Code.Src
 			}
@@ -76,6 +78,11 @@ func (v *validator) add(sev templates.Severity, rule string, src templates.Sourc
 		Src: src, Project: code, ProjectName: v.name, Message: msg, Err: err})
 }
 
+// suggest sets the 处理建议 of the problem just added.
+func (v *validator) suggest(s string) {
+	v.out[len(v.out)-1].Suggestion = s
+}
+
 // amt renders an amount in the validator's unit with its unit name.
 func (v *validator) amt(d decimal.Decimal) string {
 	return convert.FormatAmount(convert.FromYuan(d, v.unit)) + " " + v.unit.String()
@@ -91,16 +98,21 @@ func (v *validator) project(p *templates.Project) {
 	switch {
 	case code == "":
 		v.add(templates.Error, RuleCodeMissing, p.Code.Src, label, "项目编码未填写", nil)
+		v.suggest("填写预算系统中该项目的编码（通常 21 位，由数字和大写字母组成）")
 	case !codePattern.MatchString(code):
 		v.add(templates.Error, RuleCodeFormat, p.Code.Src, code, fmt.Sprintf("项目编码「%s」只能由数字和大写字母组成", code), nil)
+		v.suggest("按预算系统中的编码填写，只用数字和大写字母，去掉空格、横线和小写字母")
 	case len(code) != 21:
 		v.add(templates.Warning, RuleCodeFormat, p.Code.Src, code, fmt.Sprintf("项目编码「%s」为 %d 位，通常为 21 位", code, len(code)), nil)
+		v.suggest("与预算系统中的编码核对，是否漏抄或多抄了字符")
 	}
 	if p.Name.Value == "" {
 		v.add(templates.Error, RuleNameMissing, p.Name.Src, label, "项目名称未填写", nil)
+		v.suggest("填写与预算系统一致的项目名称")
 	}
 	if p.Budget.Blank {
 		v.add(templates.Error, RuleBudgetMissing, p.Budget.Src, label, "预算数未填写", nil)
+		v.suggest("填写该项目的预算数（金额单位与表头的“单位：万元/元”一致）")
 	} else {
 		v.funding(p, label)
 		v.plan(p, label)
@@ -111,6 +123,7 @@ func (v *validator) project(p *templates.Project) {
 func (v *validator) funding(p *templates.Project, label string) {
 	if p.Fiscal.Blank && p.Other.Blank {
 		v.add(templates.Warning, RuleFundingSum, p.Fiscal.Src, label, "财政资金和其他资金均未填写，无法核对资金来源", nil)
+		v.suggest(fmt.Sprintf("填写财政资金和其他资金（没有的填 0），两者之和应等于预算数 %s", v.amt(p.Budget.Yuan)))
 		return
 	}
 	sum := p.Fiscal.Yuan.Add(p.Other.Yuan)
@@ -118,6 +131,7 @@ func (v *validator) funding(p *templates.Project, label string) {
 		v.add(templates.Error, RuleFundingSum, p.Budget.Src, label,
 			fmt.Sprintf("财政资金 %s + 其他资金 %s = %s，不等于预算数 %s",
 				v.amt(p.Fiscal.Yuan), v.amt(p.Other.Yuan), v.amt(sum), v.amt(p.Budget.Yuan)), nil)
+		v.suggest(fmt.Sprintf("改正财政资金或其他资金，使两者之和为预算数 %s；或核实预算数", v.amt(p.Budget.Yuan)))
 	}
 }
 
@@ -135,10 +149,12 @@ func (v *validator) plan(p *templates.Project, label string) {
 		if prev != nil && m.Yuan.LessThan(prev.Yuan) {
 			v.add(templates.Error, RulePlanDecrease, m.Src, label,
 				fmt.Sprintf("资金支出计划为累计数，%s %s 小于 %s %s", templates.PlanLabel(i), v.amt(m.Yuan), templates.PlanLabel(prevIdx), v.amt(prev.Yuan)), nil)
+			v.suggest(fmt.Sprintf("按截至%s的累计金额填写（不小于%s的 %s），或核实%s", templates.PlanLabel(i), templates.PlanLabel(prevIdx), v.amt(prev.Yuan), templates.PlanLabel(prevIdx)))
 		}
 		if m.Yuan.GreaterThan(p.Budget.Yuan) {
 			v.add(templates.Error, RulePlanExceeds, m.Src, label,
 				fmt.Sprintf("%s 支出计划 %s 超过预算数 %s", templates.PlanLabel(i), v.amt(m.Yuan), v.amt(p.Budget.Yuan)), nil)
+			v.suggest(fmt.Sprintf("把%s累计支出计划改为不超过 %s 的金额，或核实预算数", templates.PlanLabel(i), v.amt(p.Budget.Yuan)))
 		}
 		prev, prevIdx = m, i
 	}
@@ -146,9 +162,11 @@ func (v *validator) plan(p *templates.Project, label string) {
 	switch {
 	case dec.Blank:
 		v.add(templates.Warning, RulePlanYearEnd, dec.Src, label, "12月底支出计划未填写，无法核对全年支出", nil)
+		v.suggest(fmt.Sprintf("填写12月底累计支出计划，应等于预算数 %s", v.amt(p.Budget.Yuan)))
 	case !dec.Yuan.Equal(p.Budget.Yuan):
 		v.add(templates.Error, RulePlanYearEnd, dec.Src, label,
 			fmt.Sprintf("12月底累计支出计划 %s 不等于预算数 %s", v.amt(dec.Yuan), v.amt(p.Budget.Yuan)), nil)
+		v.suggest(fmt.Sprintf("把12月底累计支出计划改为 %s，或核实预算数", v.amt(p.Budget.Yuan)))
 	}
 }
 
@@ -161,6 +179,7 @@ func (v *validator) indicators(p *templates.Project, label string) {
 	for _, k := range []string{"产出", "效益", "满意度"} {
 		if !kinds[k] {
 			v.add(templates.Error, RuleIndicatorKind, p.Anchor, label, fmt.Sprintf("缺少%s指标（每个项目须设置产出、效益和满意度指标）", k), nil)
+			v.suggest(fmt.Sprintf("增加至少一行一级指标为“%s指标”的绩效指标，写明二级、三级指标和指标值", k))
 		}
 	}
 }

@@ -83,6 +83,9 @@ func TestValidateRules(t *testing.T) {
 				if pr.Township != "王官营镇" {
 					t.Errorf("problem without township: %+v", pr)
 				}
+				if pr.Suggestion == "" {
+					t.Errorf("%s: no 处理建议", pr.Rule)
+				}
 			}
 			sort.Strings(got)
 			want := append([]string(nil), c.want...)
@@ -121,5 +124,20 @@ func TestValidateDuplicateCodeAndEmpty(t *testing.T) {
 	ps = consolidate.Validate(&templates.Submission{}, convert.UnitWan)
 	if len(ps) != 1 || ps[0].Rule != consolidate.RuleNoProjects {
 		t.Errorf("empty submission: %v", ps)
+	}
+}
+
+// TestValidateSuggestion: the 处理建议 says what to change the cell to.
+func TestValidateSuggestion(t *testing.T) {
+	p := sound()
+	p.Budget, p.Fiscal = wan("2.00"), wan("2.00")
+	p.Plan = [4]templates.Money{wan(""), wan("1.00"), wan(""), wan("1.00")}
+	sub := &templates.Submission{Township: templates.Text{Value: "王官营镇"}, Projects: []templates.Project{p}}
+	ps := consolidate.Validate(sub, convert.UnitWan)
+	if len(ps) != 1 {
+		t.Fatalf("problems %v, want the 12月底 one", ps)
+	}
+	if want := "把12月底累计支出计划改为 2.00 万元，或核实预算数"; ps[0].Suggestion != want {
+		t.Errorf("处理建议 %q, want %q", ps[0].Suggestion, want)
 	}
 }
