@@ -504,7 +504,7 @@ func TestUsageMistakesInChinese(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{"mistyped command", []string{"consolidte", samplePath("2024")}, []string{"没有「consolidte」这个命令", "是否想输入「consolidate」"}},
+		{"mistyped command", []string{"consolidte", samplePath("2024")}, []string{"没有「consolidte」这个命令", "是否想输入「consolidate」", "feedback（退回修改）", "rules（审核规则）"}},
 		{"unknown word", []string{"xyz"}, []string{"没有「xyz」这个命令", "jixiao --help"}},
 		{"no -o", []string{"consolidate", samplePath("2024")}, []string{"请用 -o 指定", "县级汇总.xlsx"}},
 		{"input does not exist", []string{"consolidate", "-o", out, missing}, []string{"没有这个文件夹", "不存在"}},

@@ -41,8 +41,46 @@ func noCommand(c *cli.Context) error {
 	} else {
 		msg += "。"
 	}
-	return usagef("%s可用的命令：consolidate（汇总）、validate（校验）、convert（转换）、template（模板）、version（版本）；"+
-		"查看说明：jixiao --help", msg)
+	return usagef("%s可用的命令：%s；查看说明：jixiao --help", msg, commandList(c.App))
+}
+
+// commandShort names what a command does in a word or two, for the list
+// of commands in a usage message ("" when there is none).
+func commandShort(name string) string {
+	switch name {
+	case "consolidate":
+		return "汇总"
+	case "validate":
+		return "校验"
+	case "feedback":
+		return "退回修改"
+	case "convert":
+		return "转换"
+	case "template":
+		return "模板"
+	case "rules":
+		return "审核规则"
+	case "version":
+		return "版本"
+	}
+	return ""
+}
+
+// commandList lists the app's commands as "consolidate（汇总）、…", in
+// the order the help shows them.
+func commandList(app *cli.App) string {
+	var parts []string
+	for _, cmd := range app.Commands {
+		if cmd.Hidden || cmd.Name == "help" {
+			continue
+		}
+		if short := commandShort(cmd.Name); short != "" {
+			parts = append(parts, cmd.Name+"（"+short+"）")
+		} else {
+			parts = append(parts, cmd.Name)
+		}
+	}
+	return strings.Join(parts, "、")
 }
 
 // notFound is the error for an input path that does not exist.
