@@ -8,22 +8,32 @@ import (
 // 丰润区王官营镇, 滦南县倴城镇人民政府.
 var countyPrefix = regexp.MustCompile(`^(\p{Han}{1,6}?(?:自治县|县|区|市|旗))\p{Han}+?(?:镇|乡|街道|苏木)`)
 
-// County is the county the townships' names agree on (丰润区 for
-// 丰润区王官营镇 and 丰润区左家坞镇), or "" when no name carries one or two
-// carry different ones.
+// County is the county the forms agree on: named before the township in a
+// 单位名称 (丰润区 for 丰润区王官营镇) or in a title (丰润区丰登坞镇2024年预算
+// 项目绩效目标表); "" when no form names one or two name different ones.
 //
 //	res.County() // "丰润区"
 func (r *Result) County() string {
 	county := ""
 	for _, t := range r.counted {
-		m := countyPrefix.FindStringSubmatch(t.township)
-		if m == nil {
-			continue
+		for _, c := range []string{t.county, countyOfName(t.township)} {
+			if c == "" {
+				continue
+			}
+			if county != "" && county != c {
+				return ""
+			}
+			county = c
 		}
-		if county != "" && county != m[1] {
-			return ""
-		}
-		county = m[1]
 	}
 	return county
+}
+
+// countyOfName is the county a township's 单位名称 names first ("" when
+// none).
+func countyOfName(name string) string {
+	if m := countyPrefix.FindStringSubmatch(name); m != nil {
+		return m[1]
+	}
+	return ""
 }

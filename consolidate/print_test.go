@@ -94,6 +94,27 @@ func TestTownshipInfo(t *testing.T) {
 	}
 }
 
+// titledForm writes the seed form (which states no township) under a
+// title line "<name>2024年预算项目绩效目标表" into dir.
+func titledForm(t *testing.T, dir, name string) {
+	t.Helper()
+	f, err := excelize.OpenFile(wbSamples("2024", "王官营镇.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheet := f.GetSheetList()[0]
+	if err := f.InsertRows(sheet, 1, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellStr(sheet, "A1", name+"2024年预算项目绩效目标表"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveAs(filepath.Join(dir, "附件-"+name+".xlsx")); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // Every sheet's title names the county: as given, else as the townships'
 // names agree on it, else 县级; so do the file's properties.
 func TestCountyInTitles(t *testing.T) {
@@ -107,14 +128,23 @@ func TestCountyInTitles(t *testing.T) {
 		{"inferred", []string{"丰润区王官营镇", "丰润区左家坞镇"}, "", "丰润区2024年度"},
 		{"names disagree", []string{"丰润区王官营镇", "丰南区黄各庄镇"}, "", "县级2024年度"},
 		{"no county in names", []string{"王官营镇"}, "", "县级2024年度"},
+		{"inferred from titles", []string{"title:丰润区丰登坞镇", "title:丰润区王官营镇"}, "", "丰润区2024年度"},
+		{"titles and names disagree", []string{"title:丰润区丰登坞镇", "丰南区黄各庄镇"}, "", "县级2024年度"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			for _, town := range tc.towns {
+				if title, ok := strings.CutPrefix(town, "title:"); ok {
+					titledForm(t, dir, title)
+					continue
+				}
 				infoTemplate(t, dir, town, "张三")
 			}
 			res := wbRun(t, consolidate.Options{}, dir)
+			if res.Townships() != len(tc.towns) {
+				t.Fatalf("%d townships, want %d", res.Townships(), len(tc.towns))
+			}
 			f, _ := wbWrite(t, res, consolidate.WriteOptions{County: tc.county})
 			for _, sheet := range f.GetSheetList() {
 				if title, _ := f.GetCellValue(sheet, "A1"); !strings.HasPrefix(title, tc.want) {

@@ -26,6 +26,7 @@ const DefaultKeepInMemory = 50
 // for the detail sheets.
 type tally struct {
 	township string
+	county   string // the county the form's title names (templates.Submission.County)
 	file     string
 	year     int
 	totals   packedTotals // without problem counts
@@ -67,7 +68,7 @@ func (c costTally) value() convert.IndicatorValue {
 // newTally keeps what the run needs in memory of sub and puts the record of
 // its projects in recs; repeated texts and places are shared through in.
 func newTally(sub *templates.Submission, in *interner, recs *recordFile) (*tally, error) {
-	t := &tally{township: sub.Township.Value, file: sub.File, year: sub.Year, totals: packTotals(TownshipTotals(sub)),
+	t := &tally{township: sub.Township.Value, county: sub.County, file: sub.File, year: sub.Year, totals: packTotals(TownshipTotals(sub)),
 		problems: sub.Problems}
 	projects := make([]projectTally, len(sub.Projects))
 	for i, p := range sub.Projects {

@@ -162,13 +162,21 @@ var townSuffixes = []string{"街道办事处", "街道", "镇", "乡"}
 //
 //	templates.TownshipFromTitle("丰润区丰登坞镇2024年预算项目绩效目标表") // "丰登坞镇"
 func TownshipFromTitle(raw string) string {
+	town, _ := titleParts(raw)
+	return town
+}
+
+// titleParts reads a title line such as "唐山市丰润区丰登坞镇2024年预算项目
+// 绩效目标表": the township (丰登坞镇) and the county named just before it
+// (丰润区; "" when none); town is "" when the text is no such title.
+func titleParts(raw string) (town, county string) {
 	s := convert.NormalizeLabel(raw)
 	if !strings.Contains(s, "绩效目标") || utf8.RuneCountInString(s) > 60 {
-		return ""
+		return "", ""
 	}
 	loc := titleYear.FindStringIndex(s)
 	if loc == nil {
-		return ""
+		return "", ""
 	}
 	cand := s[:loc[0]]
 	if cand == "" {
@@ -182,19 +190,22 @@ func TownshipFromTitle(raw string) string {
 	}
 	cand = strings.TrimSuffix(strings.TrimSuffix(cand, "人民政府"), "政府")
 	if !hasTownSuffix(cand) {
-		return ""
+		return "", ""
 	}
 	for {
 		loc := adminPrefix.FindStringIndex(cand)
 		if loc == nil || !hasTownSuffix(cand[loc[1]:]) || utf8.RuneCountInString(cand[loc[1]:]) < 2 {
 			break
 		}
+		if p := cand[:loc[1]]; strings.HasSuffix(p, "区") || strings.HasSuffix(p, "县") || strings.HasSuffix(p, "旗") || strings.HasSuffix(p, "市") {
+			county = p
+		}
 		cand = cand[loc[1]:]
 	}
 	if n := utf8.RuneCountInString(cand); n < 2 || n > 12 {
-		return ""
+		return "", ""
 	}
-	return cand
+	return cand, county
 }
 
 // sameTownship reports whether two names read from one file name the same
@@ -229,7 +240,8 @@ const titleRows = 8
 // sheet.
 func (r *reader) titleTownship() Text {
 	for _, t := range r.wb.Titles {
-		if name := TownshipFromTitle(t); name != "" {
+		if name, county := titleParts(t); name != "" {
+			r.sub.County = county
 			return Text{Value: name, Src: Source{File: r.wb.Path}}
 		}
 	}
@@ -240,7 +252,8 @@ func (r *reader) titleTownship() Text {
 				if !strings.Contains(cell, "绩效") {
 					continue
 				}
-				if name := TownshipFromTitle(cell); name != "" {
+				if name, county := titleParts(cell); name != "" {
+					r.sub.County = county
 					return Text{Value: name, Src: r.src(sh, row, col)}
 				}
 			}

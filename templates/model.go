@@ -71,6 +71,10 @@ type Submission struct {
 	// Township is the 单位名称 the workbook states, else the township its
 	// title names, else the file name's.
 	Township Text
+	// County is the county (区/县) the form's title names before the
+	// township ("丰润区" in 丰润区丰登坞镇2024年预算项目绩效目标表), where it
+	// names one.
+	County string
 	// Code is the 行政区划代码 where stated.
 	Code Text
 	// Year is the 预算年度 where stated or evident from the file, else 0.

@@ -41,7 +41,7 @@ func consolidateCommand() *cli.Command {
 			&cli.StringFlag{Name: "threshold", Value: "50%", Usage: "乡镇差异、单位成本的偏离率阈值，超过即标记，如 30% 或 0.3"},
 			baselineFlag(),
 			previousFlag(),
-			&cli.StringFlag{Name: "county", Usage: "县（区）名称，写入各工作表标题和文件属性，如 丰润区（默认：各乡镇单位名称中一致的县区名，没有则写“县级”）"},
+			&cli.StringFlag{Name: "county", Usage: "县（区）名称，写入各工作表标题和文件属性，如 丰润区（默认：各乡镇单位名称或标题中一致的县区名，没有则写“县级”）"},
 			&cli.StringFlag{Name: "json", Usage: "另将摘要和全部问题写成 JSON 文件；写 - 则输出到标准输出"},
 		}, readFlags()...),
 		Action: runConsolidate,
