@@ -117,20 +117,6 @@ var ErrNotFound = convert.ErrNotFound
 // (a recovered panic), not in the file; it is reported with ErrUnreadable.
 var ErrInternal = errors.New("jixiao 内部错误，请将该文件报告给维护人员")
 
-// isInputExtension reports whether files with extension ext are taken from
-// folders. Other files in a folder are listed as skipped, never silently
-// ignored; formats jixiao cannot read (.et, .pdf, .xlsb, …) are taken so
-// that the user is told what they are and to save them as .xlsx. ".xml" is
-// taken for the Excel 2003 XML workbooks web systems export.
-func isInputExtension(ext string) bool {
-	switch ext {
-	case ".xlsx", ".xlsm", ".xls", ".csv", ".tsv", ".txt", ".docx", ".ods", ".xml",
-		".et", ".ett", ".wps", ".doc", ".pdf", ".xlsb", ".numbers":
-		return true
-	}
-	return false
-}
-
 // CollectFiles expands files and folders (recursively) into a sorted list of
 // input files, and lists what in those folders is not read: files that are
 // not inputs (other extensions, Office lock files "~$…", hidden files) and
@@ -189,8 +175,8 @@ func CollectFiles(paths []string) (files []string, skipped []SourceFile, err err
 				}
 				return nil
 			}
-			ext := strings.ToLower(filepath.Ext(name))
-			if strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") || !isInputExtension(ext) {
+			// files of other extensions are listed as skipped, never silently ignored
+			if strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") || !convert.IsInputExtension(filepath.Ext(name)) {
 				skip(path, StatusSkipped, nil)
 				return nil
 			}

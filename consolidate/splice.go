@@ -12,7 +12,6 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -93,10 +92,7 @@ func canonicalZip(w io.Writer, r io.ReaderAt, size int64, streams map[string]*sh
 	})
 	zw := zip.NewWriter(w)
 	for _, zf := range files {
-		hdr := zf.FileHeader
-		hdr.Modified = time.Time{}
-		hdr.ModifiedDate, hdr.ModifiedTime = 0, 0
-		hdr.Extra = nil
+		hdr := timelessHeader(zf.FileHeader)
 		if s := spliced[zf.Name]; s != nil {
 			if err := splicePart(zw, zf, hdr, s); err != nil {
 				return fmt.Errorf("%s: %w", zf.Name, err)
@@ -116,6 +112,24 @@ func canonicalZip(w io.Writer, r io.ReaderAt, size int64, streams map[string]*sh
 		}
 	}
 	return zw.Close()
+}
+
+// timelessHeader is h without its times and extra fields, so that a saved
+// workbook is the same bytes whenever it is written.
+func timelessHeader(h zip.FileHeader) zip.FileHeader {
+	return zip.FileHeader{
+		Name:               h.Name,
+		Comment:            h.Comment,
+		NonUTF8:            h.NonUTF8,
+		CreatorVersion:     h.CreatorVersion,
+		ReaderVersion:      h.ReaderVersion,
+		Flags:              h.Flags,
+		Method:             h.Method,
+		CRC32:              h.CRC32,
+		CompressedSize64:   h.CompressedSize64,
+		UncompressedSize64: h.UncompressedSize64,
+		ExternalAttrs:      h.ExternalAttrs,
+	}
 }
 
 // maxSheetPart bounds the size of a sheet part as the library writes it

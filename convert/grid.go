@@ -117,3 +117,19 @@ func ParseCellName(name string) (CellPos, error) {
 	}
 	return CellPos{Row: r - 1, Col: c - 1}, nil
 }
+
+// trimGrid drops trailing empty cells of each row and trailing empty rows.
+func trimGrid(sh *Sheet) {
+	for i, r := range sh.Rows {
+		n := len(r)
+		for n > 0 && r[n-1] == "" {
+			n--
+		}
+		sh.Rows[i] = r[:n]
+	}
+	n := len(sh.Rows)
+	for n > 0 && len(sh.Rows[n-1]) == 0 {
+		n--
+	}
+	sh.Rows = sh.Rows[:n]
+}

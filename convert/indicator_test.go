@@ -279,44 +279,6 @@ func TestIndicatorValueString(t *testing.T) {
 	}
 }
 
-func TestFindIndicatorValue(t *testing.T) {
-	tests := []struct {
-		name, sentence string
-		ok             bool
-		op, num, unit  string
-		raw            string
-	}{
-		{name: "seed 基层党建", sentence: "开展党员远程教育工作，发挥先进村示范带动作用，创建我镇特色占工作任务的比例大于等于90%。", ok: true, op: "≥", num: "90", unit: "%", raw: "大于等于90%"},
-		{name: "seed 宣传", sentence: "开展社会主义核心价值观宣传教育、公益广告宣传、志愿服务等活动占工作任务的比例大于等于95%。", ok: true, op: "≥", num: "95", unit: "%", raw: "大于等于95%"},
-		{name: "seed 案件查办 last", sentence: "镇党政领导包联化解信访事项全年不少于5件，认真落实初信初访首接首办责任，力争初信初访化解占工作任务的比例大于等于100%。", ok: true, op: "≥", num: "100", unit: "%", raw: "大于等于100%"},
-		{name: "seed 不少于5件", sentence: "镇党政领导包联化解信访事项全年不少于5件，认真落实初信初访首接首办责任", ok: true, op: "≥", num: "5", unit: "件", raw: "不少于5件"},
-		{name: "seed 比重", sentence: "实际开展教育活动次数占计划组织活动次数比重大于等于95%。", ok: true, op: "≥", num: "95", unit: "%", raw: "大于等于95%"},
-		{name: "seed 27个村 no comparison", sentence: "指导27个村民委员会民主选举，指导村民主决策", ok: false},
-		{name: "suffix word", sentence: "群众满意度达95%以上，", ok: true, op: "≥", num: "95", unit: "%", raw: "95%以上"},
-		{name: "symbol", sentence: "完成率≥ 98 %，按时完成", ok: true, op: "≥", num: "98", unit: "%", raw: "≥98%"},
-		{name: "unit then text", sentence: "大于等于95%的村完成改造", ok: true, op: "≥", num: "95", unit: "%", raw: "大于等于95%"},
-		{name: "money rate", sentence: "调查员补贴不超过500元/月。", ok: true, op: "≤", num: "500", unit: "元/月", raw: "不超过500元/月"},
-		{name: "Chinese count", sentence: "全年开展培训不少于三次", ok: true, op: "≥", num: "3", unit: "次", raw: "不少于三次"},
-		{name: "no number", sentence: "加强基层党领导班子建设，加强党组织建设和党员管理。", ok: false},
-		{name: "year only", sentence: "2024年我镇坚持厉行节俭的原则", ok: false},
-		{name: "empty", sentence: "", ok: false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			v, ok := FindIndicatorValue(tt.sentence)
-			if ok != tt.ok {
-				t.Fatalf("FindIndicatorValue(%q) ok = %v (%+v), want %v", tt.sentence, ok, v, tt.ok)
-			}
-			if !ok {
-				return
-			}
-			if v.Op != tt.op || v.Unit != tt.unit || v.Raw != tt.raw || !v.Num.Equal(decimal.RequireFromString(tt.num)) {
-				t.Errorf("got %q %s %q raw %q; want %q %s %q raw %q", v.Op, v.Num, v.Unit, v.Raw, tt.op, tt.num, tt.unit, tt.raw)
-			}
-		})
-	}
-}
-
 func FuzzParseIndicatorValue(f *testing.F) {
 	for _, tt := range seedIndicators {
 		f.Add(tt.raw)
@@ -354,9 +316,6 @@ func FuzzParseIndicatorValue(f *testing.F) {
 			}
 			_ = v.String()
 		}
-		if v, ok := FindIndicatorValue(raw); ok && (v.Op == "" || !v.HasNum) {
-			t.Fatalf("FindIndicatorValue(%q) = %+v", raw, v)
-		}
 	})
 }
 
@@ -373,7 +332,6 @@ func TestParseLongInputs(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := strings.Repeat(tt.unit, 100000)
 			ParseIndicatorValue(s, UnitWan)
-			FindIndicatorValue(s)
 			ParseAmount(s, UnitWan)
 		})
 	}

@@ -189,11 +189,8 @@ func Sniff(path string, head []byte) string {
 			return "html"
 		}
 	}
-	switch ext {
-	case ".csv", ".tsv", ".txt", ".xls":
-		if looksLikeText(head) {
-			return "csv"
-		}
+	if (IsTextExtension(ext) || ext == ".xls") && looksLikeText(head) {
+		return "csv"
 	}
 	return ""
 }

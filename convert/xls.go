@@ -532,19 +532,3 @@ func (b *xlsBook) cellString(r *biffReader) (string, error) {
 	}
 	return str, err
 }
-
-// trimGrid drops trailing empty cells of each row and trailing empty rows.
-func trimGrid(sh *Sheet) {
-	for i, r := range sh.Rows {
-		n := len(r)
-		for n > 0 && r[n-1] == "" {
-			n--
-		}
-		sh.Rows[i] = r[:n]
-	}
-	n := len(sh.Rows)
-	for n > 0 && len(sh.Rows[n-1]) == 0 {
-		n--
-	}
-	sh.Rows = sh.Rows[:n]
-}

@@ -307,7 +307,7 @@ func cellRef(v []byte) (col, row int, ok bool) {
 //
 //	b, ok = bstrDecode(b) // "a_x000D_b" becomes "a\rb"
 func bstrDecode(b []byte) (_ []byte, ok bool) {
-	if bytes.Index(b, []byte("_x")) < 0 {
+	if !bytes.Contains(b, []byte("_x")) {
 		return b, true
 	}
 	w := 0

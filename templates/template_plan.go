@@ -163,10 +163,10 @@ func (t *table) errorf(row int, f Field, format string, a ...any) error {
 func readTable(path string, required, optional []Field) (*table, error) {
 	var wb *convert.Workbook
 	var err error
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv", ".txt", ".tsv":
+	switch ext := filepath.Ext(path); {
+	case convert.IsTextExtension(ext):
 		wb, err = convert.ReadCSV(path, convert.Options{Encoding: "auto"})
-	case ".xlsx", ".xlsm":
+	case convert.IsWorkbookExtension(ext):
 		wb, err = convert.ReadXLSX(path)
 	default:
 		return nil, fmt.Errorf("%w：%s 不是 CSV 或 xlsx 文件", ErrPlanTable, path)

@@ -212,9 +212,6 @@ func (b *builder) build() error {
 // line of the project sheet refers to it.
 const unitRow = 5
 
-// unitLineText is the cached text of a unit line.
-func unitLineText(u convert.Unit) string { return "单位：" + u.String() }
-
 // unitLineFormula makes a unit line follow 基本信息's 金额单位.
 func unitLineFormula() string {
 	return fmt.Sprintf(`"单位："&'%s'!$B$%d`, SheetBasic, unitRow)

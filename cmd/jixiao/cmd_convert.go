@@ -90,15 +90,14 @@ func (cv *converter) target(input string) string {
 		return cv.to
 	}
 	if cv.out != "" {
-		switch strings.ToLower(filepath.Ext(cv.out)) {
-		case ".xlsx":
+		switch ext := filepath.Ext(cv.out); {
+		case strings.EqualFold(ext, ".xlsx"):
 			return "xlsx"
-		case ".csv", ".tsv", ".txt":
+		case convert.IsTextExtension(ext):
 			return "csv"
 		}
 	}
-	switch strings.ToLower(filepath.Ext(input)) {
-	case ".xlsx", ".xlsm":
+	if convert.IsWorkbookExtension(filepath.Ext(input)) {
 		return "csv"
 	}
 	return "xlsx"
@@ -145,13 +144,7 @@ func (cv *converter) run(inputs []string) error {
 	return nil
 }
 
-func isTextInput(path string) bool {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv", ".tsv", ".txt":
-		return true
-	}
-	return false
-}
+func isTextInput(path string) bool { return convert.IsTextExtension(filepath.Ext(path)) }
 
 // fail reports an input or output that could not be handled.
 func (cv *converter) fail(err error) {

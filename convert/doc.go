@@ -1,0 +1,28 @@
+// Package convert turns the files townships submit into plain grids of text
+// and the text into exact values. It knows nothing of the bureau's form:
+// that is package templates, which reads a Workbook by its labels.
+//
+// Reading: Open (and OpenBytes) chooses a reader by the file's content, not
+// its name (Sniff; formats.go for OpenDocument, Excel 2003 XML and the
+// formats recognised but not read), and returns a Workbook of Sheets: rows
+// of cleaned cell text, merged ranges and per-cell flags such as a formula
+// without a cached value. There is one reader per format: xlsx*.go (a
+// byte-scanning .xlsx reader, with excelize for whatever it does not fully
+// understand), xls*.go (BIFF .xls), docx.go, html.go, csv.go, ods.go and
+// spreadsheetml.go; grid.go and gridbuild.go are the grid they share. Every
+// reader is bounded by Limits (cells, grid slots, merged cells, text) and
+// stops on its Context. Which extensions are taken from a folder is
+// extensions.go.
+//
+// Values: ParseAmount (exact decimal money in 万元 or 元), ParseUnit,
+// ParseIndicatorValue (comparisons, ranges, dates, grades of an indicator's
+// 指标值), NormalizeLabel and NormalizeValue, DecodeText and EncodeText
+// (UTF-8, UTF-16, GBK/GB18030).
+//
+// Writing: SaveFile writes any output atomically and never over an existing
+// file unless asked; EncodeCSV and WriteCSV write CSV that Excel and WPS open.
+//
+// Errors carry the file, sheet and cell (LocatedError) and wrap a sentinel
+// (ErrUnknownFormat, ErrUnsupported, ErrBudget, ErrTooLarge, …), to be
+// tested with errors.Is and errors.As.
+package convert
