@@ -99,7 +99,7 @@ func TestPrintedPagesReadable(t *testing.T) {
 		consolidate.SheetSummary: {1, 1}, consolidate.SheetReview: {1, 2}, consolidate.SheetPivot: {2, 4}, consolidate.SheetVariance: {4, 10},
 		consolidate.SheetUnitCost: {7, 21}, consolidate.SheetInfo: {1, 30}, consolidate.SheetOverall: {18, 54},
 		consolidate.SheetProjects: {32, 96}, consolidate.SheetIndicators: {117, 351},
-		consolidate.SheetProblems: {1, 3}, consolidate.SheetSources: {1, 3},
+		consolidate.SheetProblems: {2, 9}, consolidate.SheetSources: {1, 3},
 	}
 	count := map[string]int{}
 	for i, words := range pages {
