@@ -12,6 +12,21 @@ import (
 // bytes; a larger one is not read.
 const coreLimit = 64 << 10
 
+// FileCategory is the category document property of the .xlsx at path
+// (where jixiao marks the workbooks it writes), read from its zip directory
+// and docProps/core.xml alone, without reading the sheets; "" when the file
+// is no zip package or has none.
+//
+//	if convert.FileCategory("县级汇总.xlsx") == templates.MarkerCounty { … }
+func FileCategory(path string) string {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return ""
+	}
+	defer zr.Close()
+	return coreCategory(&zr.Reader)
+}
+
 // coreCategory returns the category property of the package's
 // docProps/core.xml (<cp:category>), or "" when there is none. Only that
 // element is looked for, with a byte search: the part is small and the

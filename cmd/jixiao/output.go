@@ -31,10 +31,10 @@ func checkOutputName(flag, path string, exts ...string) error {
 
 // runInputs lists what a run reads, for refusing an output that is one of
 // them: the paths given and the files found in the folders among them. A
-// file found in a folder that is one of the outputs and is a county
-// workbook jixiao wrote is left out: the run never reads it as a form (it
-// is its own earlier output, rewritten with --force), whereas a township's
-// form there is never overwritten.
+// file found in a folder that is one of the outputs and carries the marker
+// of a county workbook jixiao wrote is left out: the run never reads it as
+// a form (it is its own earlier output, rewritten with --force), whereas a
+// township's form there is never overwritten.
 func runInputs(paths []string, outputs ...string) []string {
 	files, _, err := consolidate.CollectFiles(paths)
 	if err != nil {
@@ -56,8 +56,9 @@ func ownOutput(file string, outputs []string) bool {
 		if !sameFile(file, out) {
 			continue
 		}
-		wb, err := convert.Open(file, convert.Options{})
-		return err == nil && templates.IsCountyWorkbook(wb)
+		// the marker alone: a county workbook of thousands of townships
+		// is not read whole to learn what it is
+		return convert.FileCategory(file) == templates.MarkerCounty
 	}
 	return false
 }
