@@ -119,3 +119,28 @@ func TestReadInputLimits(t *testing.T) {
 		t.Errorf("empty file: err = %v, want ErrUnreadable", err)
 	}
 }
+
+// Bytes no reader knows are ErrUnknownFormat; under the name of a format
+// jixiao reads they are called damaged or misnamed, not a format to convert.
+func TestUnknownFormatAdvice(t *testing.T) {
+	cases := []struct {
+		name    string
+		damaged bool
+	}{
+		{"坏.xlsx", true},
+		{"坏.docx", true},
+		{"坏.ods", true},
+		{"坏.abc", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := OpenBytes(c.name, []byte("\x00\x01garbage"), Options{})
+			if !errors.Is(err, ErrUnknownFormat) {
+				t.Fatalf("err = %v, want ErrUnknownFormat", err)
+			}
+			if got := strings.Contains(err.Error(), "损坏"); got != c.damaged {
+				t.Errorf("%v: says damaged %v, want %v", err, got, c.damaged)
+			}
+		})
+	}
+}
