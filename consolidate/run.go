@@ -352,12 +352,6 @@ func readOne(ctx context.Context, path string, opt Options, res *Result) (out re
 		}
 	}()
 	subs, err := templates.ReadFileAll(ctx, path, templates.ReadOptions{Encoding: opt.Encoding})
-	if err != nil && strings.EqualFold(filepath.Ext(path), ".xml") && errors.Is(err, convert.ErrUnknownFormat) {
-		// .xml files are taken for Excel 2003 XML exports; any other XML
-		// (a configuration, a web page's data) is no form
-		sf, p, _ := nonSubmission(path, &templates.Submission{Kind: templates.KindNoForm})
-		return readResult{sources: []SourceFile{sf}, problems: [][]templates.Problem{{p}}}
-	}
 	if err != nil {
 		return unreadable(err)
 	}

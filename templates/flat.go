@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -325,11 +326,17 @@ func ReadFlat(wbs ...*convert.Workbook) ([]*Submission, bool) {
 // several when it holds a flat table of several townships (see ReadFlat),
 // else the one form (see ReadFile). A county workbook jixiao wrote gives one
 // Submission of KindCounty and nothing read from it; a file with no form, or
-// a blank template, one of KindNoForm or KindBlankTemplate.
+// a blank template, one of KindNoForm or KindBlankTemplate; so does an .xml
+// file that is no Excel 2003 XML workbook.
 //
 //	subs, err := templates.ReadFileAll(ctx, "legacy/绩效目标.csv", templates.ReadOptions{})
 func ReadFileAll(ctx context.Context, path string, opt ReadOptions) ([]*Submission, error) {
 	wb, sum, err := openInput(ctx, path, opt)
+	if err != nil && strings.EqualFold(filepath.Ext(path), ".xml") && errors.Is(err, convert.ErrUnknownFormat) {
+		// .xml is read for the Excel 2003 XML workbooks web systems export;
+		// any other XML (a configuration, a web page's data) is no form
+		return []*Submission{{File: path, Kind: KindNoForm}}, nil
+	}
 	if err != nil {
 		return nil, err
 	}
