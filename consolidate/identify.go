@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"jixiao/convert"
@@ -207,79 +206,8 @@ var revisionWords = []string{"修改", "更正", "修正", "修订", "更新", "
 // revisionNumber is a version number in a file name: v2, V3, 第2版, (2).
 var revisionNumber = regexp.MustCompile(`(?i)(?:v|版本|第)\s*(\d{1,3})\s*版?|\((\d{1,3})\)`)
 
-// revisionRank is how late a revision a file name marks: 0 none, 1 a
-// revision word, 1+n a version number n.
-func revisionRank(path string) int {
-	name := strings.ToLower(convert.NormalizeValue(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))))
-	rank := 0
-	for _, w := range revisionWords {
-		if strings.Contains(name, w) {
-			rank = 1
-			break
-		}
-	}
-	for _, m := range revisionNumber.FindAllStringSubmatch(name, -1) {
-		d := m[1]
-		if d == "" {
-			d = m[2]
-		}
-		if n, err := strconv.Atoi(d); err == nil && n+1 > rank {
-			rank = n + 1
-		}
-	}
-	return rank
-}
-
 // datePattern reads a 填报日期: 2024年1月15日, 2024-1-15, 2024/01/15, 2024.1.15.
 var datePattern = regexp.MustCompile(`(20\d\d)\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})`)
-
-// dateKey renders a 填报日期 as YYYY-MM-DD for comparing, "" when it states
-// no date.
-func dateKey(s string) string {
-	m := datePattern.FindStringSubmatch(convert.NormalizeValue(s))
-	if m == nil {
-		return ""
-	}
-	mo, _ := strconv.Atoi(m[2])
-	d, _ := strconv.Atoi(m[3])
-	if mo < 1 || mo > 12 || d < 1 || d > 31 {
-		return ""
-	}
-	return fmt.Sprintf("%s-%02d-%02d", m[1], mo, d)
-}
-
-// preferred reports whether source a is counted before b of the same
-// township, and why, by duplicateRule. a comes before b by path.
-func preferred(a, b *SourceFile) (bool, string) {
-	if a.filled != b.filled {
-		later, other := a, b
-		if b.filled > a.filled {
-			later, other = b, a
-		}
-		why := fmt.Sprintf("填报日期 %s 晚于 %s", later.filled, other.filled)
-		if other.filled == "" {
-			why = fmt.Sprintf("填报日期 %s，另一个文件未填写填报日期", later.filled)
-		}
-		return later == a, why
-	}
-	ra, rb := revisionRank(a.Path), revisionRank(b.Path)
-	if ra != rb {
-		return ra > rb, "文件名标明是修改后的版本"
-	}
-	why := "填报日期相同或都未填写、文件名都未标明修改，按文件名顺序取前者"
-	if a.SHA256 != "" && a.SHA256 == b.SHA256 {
-		why = "两个文件内容完全相同"
-	}
-	return true, why
-}
-
-// duplicateMessage is the error about a township's file that is not
-// counted because kept is.
-func duplicateMessage(town string, kept, dropped *SourceFile, why string) string {
-	return fmt.Sprintf("乡镇「%s」提交了多个文件：%s 与 %s。计入 %s（%s），%s 未计入合计（规则：%s）。"+
-		"请把不用的文件移出文件夹，或只指定要汇总的那个文件，然后重新汇总",
-		town, kept.Path, dropped.Path, filepath.Base(kept.Path), why, filepath.Base(dropped.Path), duplicateRule)
-}
 
 // UnitMismatches lists the counted townships whose amounts are as a whole
 // in another unit than their form states (their 汇总 rows are marked).

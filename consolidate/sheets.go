@@ -2,17 +2,21 @@ package consolidate
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"sync"
 
-	"github.com/xuri/excelize/v2"
-
-	"jixiao/convert"
 	"jixiao/templates"
 )
 
-// Sheet names of the county workbook.
+// Sheet names of the county workbook. Each sheet is written by the file
+// named for it, in the workbook's order (BuildWorkbookContext in workbook.go
+// puts them together): sheet_summary.go 汇总, sheet_review.go 审核情况
+// (SheetReview), sheet_pivot.go 分类汇总, sheet_variance.go 乡镇差异,
+// sheet_unitcost.go 单位成本, sheet_rectify.go 整改情况 (SheetRectify, with
+// --previous), sheet_baseline.go 基期差异 (with --baseline), sheet_info.go
+// 乡镇信息 (SheetInfo), sheet_overall.go 整体目标, sheet_projects.go 项目明细,
+// sheet_indicators.go 指标明细, sheet_problems.go 校验问题, sheet_sources.go
+// 来源清单. cells.go has the typed cells they share.
 const (
 	SheetSummary    = "汇总"
 	SheetPivot      = "分类汇总"
@@ -25,18 +29,6 @@ const (
 	SheetProblems   = "校验问题"
 	SheetSources    = "来源清单"
 )
-
-// cells helpers for typed, styled values.
-func (w *bookWriter) txt(s string) excelize.Cell  { return excelize.Cell{StyleID: w.st.text, Value: s} }
-func (w *bookWriter) wrap(s string) excelize.Cell { return excelize.Cell{StyleID: w.st.wrap, Value: s} }
-func (w *bookWriter) num(n int) excelize.Cell     { return excelize.Cell{StyleID: w.st.count, Value: n} }
-
-func (w *bookWriter) amount(m templates.Money) excelize.Cell {
-	if m.Blank {
-		return excelize.Cell{StyleID: w.st.money}
-	}
-	return excelize.Cell{StyleID: w.st.money, Value: w.money(m.Yuan)}
-}
 
 // sha256Width fits the 64 hex digits of a SHA256 on two lines.
 const sha256Width = 38
@@ -122,143 +114,12 @@ func sheetNames(tables []*table) []string {
 	return out
 }
 
-func (w *bookWriter) projectsTable() *table {
-	t := w.newTable(SheetProjects, []column{{header: "乡镇"}, {header: "项目编码"}, {header: "项目名称", max: 16, wrap: true},
-		{header: "类别", max: 12, wrap: true}, {header: "预算数"}, {header: "财政资金"}, {header: "其他资金"}, {header: "3月底"},
-		{header: "6月底"}, {header: "10月底"}, {header: "12月底"},
-		{header: "资金用途", max: 20, wrap: true}, {header: "绩效目标", max: 24, wrap: true}, {header: "来源", max: sourceWidth}})
-	t.freezeCols = 1
-	return t
-}
-
-// projectRows gives 项目明细 a row per project.
-func (w *bookWriter) projectRows(sub *templates.Submission, emit func([]interface{}) error) error {
-	for _, p := range sub.Projects {
-		err := emit([]interface{}{w.txt(sub.Township.Value), w.txt(p.Code.Value), w.wrap(p.Name.Value), w.wrap(w.opt.Categories.Category(p.Name.Value)),
-			w.amount(p.Budget), w.amount(p.Fiscal), w.amount(p.Other),
-			w.amount(p.Plan[0]), w.amount(p.Plan[1]), w.amount(p.Plan[2]), w.amount(p.Plan[3]),
-			w.wrap(p.Purpose.Value), w.wrap(p.Goal.Value), w.wrap(p.Anchor.String())})
-		if err != nil {
-			return err
-		}
+// analyses writes 乡镇差异 and 单位成本 side by side (see writeTogether).
+func (w *bookWriter) analyses() error {
+	costs, err := w.unitCosts()
+	if err != nil {
+		return err
 	}
-	return nil
-}
-
-func (w *bookWriter) indicatorsTable() *table {
-	t := w.newTable(SheetIndicators, []column{{header: "乡镇"}, {header: "项目编码"}, {header: "项目名称", max: 16, wrap: true},
-		{header: "一级指标", max: 12, wrap: true}, {header: "二级指标", max: 12, wrap: true}, {header: "三级指标", max: 14, wrap: true},
-		{header: "绩效指标描述", max: 20, wrap: true}, {header: "指标值", max: 14, wrap: true}, {header: "比较符"},
-		{header: "数值"}, {header: "单位"}, {header: "日期/等级", max: 12, wrap: true}, {header: "指标值确定依据", max: 12, wrap: true},
-		{header: "来源", max: sourceWidth}})
-	t.freezeCols = 1
-	return t
-}
-
-// indicatorRows gives 指标明细 a row per indicator.
-func (w *bookWriter) indicatorRows(sub *templates.Submission, emit func([]interface{}) error) error {
-	for _, p := range sub.Projects {
-		for _, ind := range p.Indicators {
-			op, num, unit, extra := w.parsedValue(ind)
-			err := emit([]interface{}{w.txt(sub.Township.Value), w.txt(p.Code.Value), w.wrap(p.Name.Value), w.wrap(ind.Level1.Value),
-				w.wrap(ind.Level2.Value), w.wrap(ind.Level3.Value), w.wrap(ind.Desc.Value), w.wrap(ind.Value.Value),
-				w.txt(op), num, w.txt(unit), w.wrap(extra), w.wrap(ind.Basis.Value), w.wrap(ind.Value.Src.String())})
-			if err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// parsedValue renders a parsed 指标值 with money expressed in the workbook unit.
-func (w *bookWriter) parsedValue(ind templates.Indicator) (op string, num excelize.Cell, unit, extra string) {
-	v := ind.Parsed
-	num = excelize.Cell{StyleID: w.st.number}
-	if !ind.ParsedOK {
-		return "", num, "", ""
-	}
-	op, unit = v.Op, v.Unit
-	if v.HasNum {
-		n, u := IndicatorInUnit(v, w.res.Unit)
-		num.Value, unit = n.InexactFloat64(), u
-		if v.Op == "区间" {
-			hi, _ := IndicatorInUnit(convert.IndicatorValue{Num: v.Max, HasNum: true, Unit: v.Unit}, w.res.Unit)
-			extra = fmt.Sprintf("上限 %s", hi)
-		}
-	}
-	switch {
-	case v.Date != "":
-		extra = v.Date
-	case v.Grade != "":
-		extra = v.Grade
-	}
-	return op, num, unit, extra
-}
-
-// overallTable is 整体目标: each township's 部门整体绩效目标, the 总体 text then
-// the numbered 分项 items.
-func (w *bookWriter) overallTable() *table {
-	t := w.newTable(SheetOverall, []column{{header: "乡镇"}, {header: "类型"}, {header: "序号"}, {header: "名称", max: 20, wrap: true},
-		{header: "绩效目标", max: 44, wrap: true}, {header: "绩效指标", max: 30, wrap: true}, {header: "来源", max: sourceWidth}})
-	t.freezeCols = 1
-	return t
-}
-
-func (w *bookWriter) overallRows(sub *templates.Submission, emit func([]interface{}) error) error {
-	town := sub.Township.Value
-	if o := sub.Overall.Summary; o.Value != "" {
-		err := emit([]interface{}{w.txt(town), w.txt("总体"), w.txt(""), w.wrap("总体绩效目标"), w.wrap(o.Value), w.wrap(""), w.wrap(o.Src.String())})
-		if err != nil {
-			return err
-		}
-	}
-	for _, it := range sub.Overall.Items {
-		err := emit([]interface{}{w.txt(town), w.txt("分项"), w.txt(it.No.Value), w.wrap(it.Name.Value), w.wrap(it.Goal.Value),
-			w.wrap(it.Indicator.Value), w.wrap(it.Name.Src.String())})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (w *bookWriter) problems() error {
-	t := w.newTable(SheetProblems, []column{{header: "级别"}, {header: "乡镇"}, {header: "文件"}, {header: "工作表"}, {header: "单元格"},
-		{header: "项目编码"}, {header: "项目名称", max: 30}, {header: "规则"}, {header: "说明", max: 70, wrap: true},
-		{header: "处理建议", max: 50, wrap: true}, {header: "依据", max: 30, wrap: true}})
-	if n := w.res.ProblemCount(); n > 0 {
-		t.condRules = append(t.condRules, condRule{ref: fmt.Sprintf("A3:A%d", firstDataRow+n-1), formula: `$A3="错误"`})
-	}
-	return t.writeFrom(func(emit func([]interface{}) error) error {
-		return w.res.EachProblem(func(p templates.Problem) error {
-			return emit([]interface{}{w.txt(p.Severity.String()), w.txt(p.Township), w.txt(p.Src.File), w.txt(p.Src.Sheet), w.txt(p.Src.Cell),
-				w.txt(p.Project), w.txt(p.ProjectName), w.txt(p.RuleLabel()), w.wrap(p.Message), w.wrap(p.Suggestion), w.wrap(ruleBasis(p.RuleID))})
-		})
-	})
-}
-
-func (w *bookWriter) sources() error {
-	t := w.newTable(SheetSources, []column{{header: "文件", max: 30, wrap: true}, {header: "乡镇"}, {header: "格式"}, {header: "编码"},
-		{header: "金额单位"}, {header: "项目数"}, {header: "SHA256", max: sha256Width, wrap: true}, {header: "状态"}, {header: "说明", max: 40, wrap: true}})
-	if b := w.opt.Baseline; b != nil {
-		for _, src := range b.Sources {
-			t.footer(w.wrap(src), w.txt(""), w.txt(""), w.txt(""), w.txt(""), w.txt(""), w.txt(""), w.txt("基期"),
-				w.wrap(fmt.Sprintf("基期数据，用于「%s」", SheetBaseline)))
-		}
-	}
-	return t.writeFrom(func(emit func([]interface{}) error) error {
-		err := w.res.EachSource(func(s SourceFile) error {
-			reason := ""
-			if s.Err != nil {
-				reason = s.Err.Error()
-			}
-			return emit([]interface{}{w.wrap(s.Path), w.txt(s.Township), w.txt(s.Format), w.txt(s.Encoding), w.txt(s.Unit.String()),
-				w.num(s.Projects), w.wrap(s.SHA256), w.txt(s.Status), w.wrap(reason)})
-		})
-		if err != nil {
-			return err
-		}
-		return t.eachRow(emit) // the footer rows
-	})
+	defer costs.close()
+	return w.writeTogether(w.variance(), costs.rows)
 }

@@ -1,3 +1,5 @@
+// The 乡镇信息 sheet: each township's contact details and dates.
+
 package consolidate
 
 import (

@@ -1,3 +1,6 @@
+// The 审核情况 sheet: the review rules' findings counted per rule, and the
+// 审核结论 each township gets.
+
 package consolidate
 
 import (

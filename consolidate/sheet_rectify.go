@@ -1,3 +1,5 @@
+// The 整改情况 sheet: last round's problems and budget changes against this round.
+
 package consolidate
 
 import (

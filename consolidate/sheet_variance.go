@@ -1,0 +1,135 @@
+// The 乡镇差异 sheet: each township's 预算数 in a 类别 against the 类别's median.
+
+package consolidate
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// flagWidth is the width of a 标记 column: 偏高/偏低 in bold with room to spare.
+const flagWidth = 8
+
+// ratioCell is a formula giving a 偏离率 or 变动率 with its computed value; an
+// absent ratio is an empty text result, as the formula gives.
+func (w *bookWriter) ratioCell(formula string, d decimal.Decimal, ok bool) excelize.Cell {
+	c := excelize.Cell{StyleID: w.st.percent, Formula: formula, Value: ""}
+	if ok {
+		c.Value = d.InexactFloat64()
+	}
+	return c
+}
+
+// flagFormula marks a ratio in cell ref beyond the threshold as 偏高 or 偏低.
+func (w *bookWriter) flagFormula(ref string) string {
+	thr := w.opt.Threshold.String()
+	return fmt.Sprintf(`IF(%[1]s="","",IF(ABS(%[1]s)>%[2]s,IF(%[1]s>0,"偏高","偏低"),""))`, ref, thr)
+}
+
+// flagRule highlights a row's ratio and mark where the ratio is beyond the threshold.
+func (w *bookWriter) flagRule(ratioCol, flagCol string, last int) condRule {
+	return condRule{ref: fmt.Sprintf("%s3:%s%d", ratioCol, flagCol, last),
+		formula: fmt.Sprintf("AND(ISNUMBER($%[1]s3),ABS($%[1]s3)>%[2]s)", ratioCol, w.opt.Threshold.String())}
+}
+
+// variance is 乡镇差异: per 类别 and 乡镇 the 预算数, the number of townships
+// with that 类别, their median and mean, the 偏离率 against the median and a
+// 偏高/偏低 mark beyond the threshold. Median, mean, ratio and mark are live
+// formulas over the 类别's rows, carrying exact computed values.
+func (w *bookWriter) variance() rowSource {
+	t := w.newTable(SheetVariance, []column{{header: "类别", max: 24, wrap: true}, {header: "乡镇"}, {header: "预算数"}, {header: "乡镇数"},
+		{header: "中位数"}, {header: "平均数"}, {header: "偏离率"}, {header: "标记", min: flagWidth}})
+	t.freezeCols = 2
+	n := w.pivot.cellCount()
+	if n > 0 {
+		t.condRules = append(t.condRules, w.flagRule("G", "H", firstDataRow+n-1))
+	}
+	return rowSource{t, func(emit func([]interface{}) error) error {
+		n := firstDataRow - 1
+		var block string
+		return eachVarianceGroup(w.pivot, w.opt.Threshold, func(r VarianceRow, first bool) error {
+			n++
+			if first {
+				block = fmt.Sprintf("$C$%d:$C$%d", n, n+r.Count-1)
+			}
+			return emit([]interface{}{w.wrap(r.Category), w.txt(r.Township), w.moneyCell(r.Amount),
+				excelize.Cell{StyleID: w.st.count, Formula: "COUNT(" + block + ")", Value: r.Count},
+				excelize.Cell{StyleID: w.st.money, Formula: "MEDIAN(" + block + ")", Value: w.money(r.Median)},
+				excelize.Cell{StyleID: w.st.money, Formula: "AVERAGE(" + block + ")", Value: w.money(r.Mean)},
+				w.ratioCell(fmt.Sprintf(`IF(E%[1]d=0,"",(C%[1]d-E%[1]d)/E%[1]d)`, n), r.Deviation, r.HasDeviation),
+				excelize.Cell{StyleID: w.st.text, Formula: w.flagFormula(fmt.Sprintf("G%d", n)), Value: r.Flag}})
+		})
+	}}
+}
+
+// VarianceRow is one line of 乡镇差异: a township's 预算数 for a 类别 against
+// the county median and mean of that 类别 (townships that have it). Amounts
+// are in 元.
+type VarianceRow struct {
+	Category, Township string
+	Amount             decimal.Decimal
+	// Count is how many townships have the 类别.
+	Count        int
+	Median, Mean decimal.Decimal
+	// Deviation is (Amount − Median) / Median; HasDeviation is false when the
+	// median is zero.
+	Deviation    decimal.Decimal
+	HasDeviation bool
+	// Flag is 偏高 or 偏低 when |Deviation| exceeds the threshold.
+	Flag string
+}
+
+// eachVarianceGroup compares townships within each 类别: it calls fn with
+// each row, a 类别 at a time (categories in the pivot's order, townships in
+// pivot order within one), first true for a 类别's first row. Only the
+// amounts of one 类别 are held at once, never its rows.
+func eachVarianceGroup(p *Pivot, threshold decimal.Decimal, fn func(r VarianceRow, first bool) error) error {
+	var vals []exact
+	for _, c := range p.Categories {
+		vals = vals[:0]
+		sum := decimal.Zero
+		for _, t := range p.Townships {
+			if cell := p.cell(c, t); cell.projects > 0 {
+				vals = append(vals, cell.amount)
+				sum = sum.Add(cell.amount.decimal())
+			}
+		}
+		if len(vals) == 0 {
+			continue
+		}
+		count := len(vals)
+		med := medianExact(vals)
+		mean := sum.DivRound(decimal.NewFromInt(int64(count)), 16)
+		first := true
+		for _, t := range p.Townships {
+			cell := p.cell(c, t)
+			if cell.projects == 0 {
+				continue
+			}
+			r := VarianceRow{Category: c, Township: t, Amount: cell.amount.decimal(), Count: count, Median: med, Mean: mean}
+			r.Deviation, r.HasDeviation = deviation(r.Amount, med)
+			r.Flag = flag(r.Deviation, r.HasDeviation, threshold)
+			if err := fn(r, first); err != nil {
+				return err
+			}
+			first = false
+		}
+	}
+	return nil
+}
+
+// cellCount is the number of 类别 × 乡镇 cells with projects: the rows
+// eachVarianceGroup gives.
+func (p *Pivot) cellCount() int {
+	n := 0
+	for ci, col := range p.cols {
+		for _, e := range col {
+			if p.entryCell(int32(ci), e).projects > 0 {
+				n++
+			}
+		}
+	}
+	return n
+}
