@@ -15,6 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/consolidate/category"
 	"jixiao/consolidate/review"
 	"jixiao/convert"
 	"jixiao/templates"
@@ -50,8 +51,8 @@ type Baseline struct {
 // never counted twice.
 //
 //	base, err := consolidate.LoadBaseline(ctx, []string{"samples/2023"}, consolidate.Options{}, nil)
-func LoadBaseline(ctx context.Context, paths []string, opt Options, cat *Categorizer) (*Baseline, error) {
-	b := &Baseline{Pivot: newPivot(), Targets: review.NewTargets(Category)}
+func LoadBaseline(ctx context.Context, paths []string, opt Options, cat *category.Categorizer) (*Baseline, error) {
+	b := &Baseline{Pivot: newPivot(), Targets: review.NewTargets(category.Default)}
 	var townshipPaths []string
 	owner := map[string]string{}
 	merge := func(p *Pivot, src string) error {

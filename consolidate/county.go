@@ -37,3 +37,18 @@ func countyOfName(name string) string {
 	}
 	return ""
 }
+
+// CountedTownship is a counted township and the file it was read from.
+type CountedTownship struct {
+	Name, File string
+}
+
+// CountedTownships lists the counted townships in township order (the order
+// of Totals and EachSubmission).
+func (r *Result) CountedTownships() []CountedTownship {
+	out := make([]CountedTownship, len(r.counted))
+	for i, t := range r.counted {
+		out[i] = CountedTownship{Name: t.township, File: t.file}
+	}
+	return out
+}

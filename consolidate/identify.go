@@ -24,7 +24,6 @@ const (
 	RuleCountyInput   = "县级汇总工作簿"
 	RuleNotForm       = "不是绩效目标表"
 	RuleBlankTemplate = "空白模板"
-	RuleTownshipList  = "乡镇名单"
 )
 
 // nonSubmission is the 来源清单 row and the warning of a file that is read
@@ -95,96 +94,6 @@ func unitMismatch(problems []templates.Problem) bool {
 		}
 	}
 	return false
-}
-
-// TownshipList is the county's list of townships: names read from the
-// forms are matched against it, so that 丰登坞镇人民政府, ＸＸ镇 (full width)
-// and a 镇 written as 乡 count as the listed name, and a name not on it is
-// an error.
-type TownshipList struct {
-	// File is where the list was read from, for messages.
-	File  string
-	exact map[string]string
-	base  map[string][]string
-}
-
-// NewTownshipList makes a list of the given names, read from file.
-//
-//	l := consolidate.NewTownshipList("乡镇名单.csv", []string{"王官营镇", "姜家营乡"})
-func NewTownshipList(file string, names []string) *TownshipList {
-	l := &TownshipList{File: file, exact: map[string]string{}, base: map[string][]string{}}
-	for _, n := range names {
-		key := townKey(n)
-		if key == "" {
-			continue
-		}
-		if _, dup := l.exact[key]; dup {
-			continue
-		}
-		l.exact[key] = n
-		b := townBase(key)
-		l.base[b] = append(l.base[b], n)
-	}
-	return l
-}
-
-// Match returns the listed name that name stands for, and whether there
-// is one: the same name once 人民政府, full-width forms and spaces are
-// dropped, else the one listed name with the same stem (姜家营镇 for 姜家营乡
-// or 姜家营).
-func (l *TownshipList) Match(name string) (string, bool) {
-	key := townKey(name)
-	if n, ok := l.exact[key]; ok {
-		return n, true
-	}
-	if c := l.base[townBase(key)]; len(c) == 1 {
-		return c[0], true
-	}
-	return "", false
-}
-
-// townKey is a township name without what varies in writing it.
-func townKey(s string) string {
-	s = convert.NormalizeLabel(s)
-	for _, suf := range []string{"(盖章)", "人民政府", "政府"} {
-		s = strings.TrimSuffix(s, suf)
-	}
-	return s
-}
-
-// townBase is a township name without its 镇/乡/街道 ending.
-func townBase(key string) string {
-	for _, suf := range []string{"街道办事处", "办事处", "街道", "镇", "乡"} {
-		if strings.HasSuffix(key, suf) && len(key) > len(suf) {
-			return strings.TrimSuffix(key, suf)
-		}
-	}
-	return key
-}
-
-// applyTownshipList names a submission's township as the list does, or
-// adds an error that it is not on the list.
-func (l *TownshipList) apply(sub *templates.Submission) {
-	if l == nil {
-		return
-	}
-	name := sub.Township.Value
-	if listed, ok := l.Match(name); ok {
-		if listed != name {
-			sub.Township.Value = listed
-			for i := range sub.Problems {
-				sub.Problems[i].Township = listed
-			}
-		}
-		return
-	}
-	src := sub.Township.Src
-	if src.File == "" {
-		src.File = sub.File
-	}
-	sub.Problems = append(sub.Problems, templates.Problem{Severity: templates.Error, Rule: RuleTownshipList,
-		Township: name, Src: src,
-		Message: fmt.Sprintf("「%s」不在乡镇名单（%s）中：请核对填报单位名称是否写错；若确是本县的乡镇，请把它加入名单后重新汇总", name, l.File)})
 }
 
 // Duplicate submissions: which file counts.

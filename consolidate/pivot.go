@@ -2,6 +2,7 @@ package consolidate
 
 import (
 	"cmp"
+	"jixiao/consolidate/category"
 	"math"
 	"slices"
 
@@ -78,10 +79,10 @@ func newPivot() *Pivot {
 }
 
 // BuildPivot sums every counted project's 预算数 by 类别 (as assigned by cat;
-// nil uses Category) and 乡镇. Blank budgets add nothing but still place the
+// nil uses category.Default) and 乡镇. Blank budgets add nothing but still place the
 // project in its 类别. It fails only when the run's temporary file cannot
 // be read.
-func BuildPivot(res *Result, cat *Categorizer) (*Pivot, error) {
+func BuildPivot(res *Result, cat *category.Categorizer) (*Pivot, error) {
 	p := newPivot()
 	err := res.eachProjects(func(_ int, t *tally, ps []projectTally) error {
 		p.Townships = append(p.Townships, t.township)

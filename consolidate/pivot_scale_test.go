@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"jixiao/consolidate/category"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -46,7 +47,7 @@ func TestPivotDownWhenTownshipsDoNotFitAcross(t *testing.T) {
 	cats := map[string]bool{}
 	for _, sub := range subsOf(t, res) {
 		for _, p := range sub.Projects {
-			c := Category(p.Name.Value)
+			c := category.Default(p.Name.Value)
 			cats[c] = true
 			if want[sub.Township.Value] == nil {
 				want[sub.Township.Value] = map[string]decimal.Decimal{}

@@ -2,7 +2,6 @@ package consolidate_test
 
 import (
 	"context"
-	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -56,7 +55,7 @@ func itoa(n int) string {
 	return strings.TrimPrefix(name, "A")
 }
 
-// 乡镇信息 and the JSON report carry whom to call about each form.
+// 乡镇信息 carries whom to call about each form.
 func TestTownshipInfo(t *testing.T) {
 	dir := t.TempDir()
 	infoTemplate(t, dir, "王官营镇", "张三")
@@ -72,25 +71,6 @@ func TestTownshipInfo(t *testing.T) {
 	g, _ := wbWrite(t, own, consolidate.WriteOptions{})
 	if rows := wbRows(t, g, consolidate.SheetInfo); len(rows) != 3 || len(rows[2]) < 6 || !strings.Contains(rows[2][5], "加强内部监督") {
 		t.Errorf("乡镇信息 of 王官营镇.xlsx %q, want its 工作保障措施", rows)
-	}
-	rep, err := consolidate.NewReport(res, consolidate.WriteOptions{}, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b strings.Builder
-	if err := rep.WriteJSON(&b); err != nil {
-		t.Fatal(err)
-	}
-	var got struct {
-		Townships []struct{ Info map[string]string }
-	}
-	if err := json.Unmarshal([]byte(b.String()), &got); err != nil {
-		t.Fatal(err)
-	}
-	info := got.Townships[0].Info
-	if info["org"] != "王官营镇" || info["region_code"] != "130208100000" || info["filler"] != "张三" ||
-		info["phone"] != "0315-5123456" || info["filled_on"] != "2024-01-15" {
-		t.Errorf("JSON info %v", info)
 	}
 }
 

@@ -38,7 +38,7 @@ type Options struct {
 	Rules *review.Config
 	// Townships, when set, is the county's list of townships: names read
 	// are matched against it and a name not on it is an error.
-	Townships *TownshipList
+	Townships *templates.TownshipList
 	// Outputs are the paths this run writes (the county workbook, the JSON
 	// report); they are never read as inputs.
 	Outputs []string
@@ -361,7 +361,7 @@ func readOne(ctx context.Context, path string, opt Options, res *Result) (out re
 			out.problems = append(out.problems, []templates.Problem{p})
 			continue
 		}
-		opt.Townships.apply(sub)
+		opt.Townships.Apply(sub)
 		sf := SourceFile{Path: path, filled: dateKey(sub.FilledOn.Value)}
 		sf.Township, sf.Format, sf.Encoding = sub.Township.Value, sub.Format, sub.Encoding
 		sf.Unit, sf.Projects, sf.SHA256 = sub.Unit, len(sub.Projects), sub.SHA256

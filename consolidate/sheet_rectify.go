@@ -3,10 +3,40 @@
 package consolidate
 
 import (
+	"jixiao/consolidate/rounds"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
 )
+
+// SheetRectify is the sheet comparing this round of review with the
+// previous county workbook (整改情况).
+const SheetRectify = "整改情况"
+
+// LoadPrevious reads the 校验问题 and 汇总 sheets of a county workbook that
+// jixiao wrote in an earlier round.
+//
+//	prev, err := consolidate.LoadPrevious("上次的县级汇总.xlsx")
+func LoadPrevious(path string) (*rounds.Previous, error) {
+	return rounds.Load(path, SheetProblems, SheetSummary)
+}
+
+// CompareRounds compares the problems and the townships' 预算数 of res with
+// those of prev (see rounds.Compare).
+//
+//	rc, err := consolidate.CompareRounds(res, prev)
+func CompareRounds(res *Result, prev *rounds.Previous) (*rounds.Rectification, error) {
+	problems, err := res.AllProblems()
+	if err != nil {
+		return nil, err
+	}
+	totals, _ := res.Totals()
+	budgets := make([]rounds.Budget, len(res.counted))
+	for i, t := range res.counted {
+		budgets[i] = rounds.Budget{Township: t.township, Budget: totals[i].Budget}
+	}
+	return rounds.Compare(prev, problems, budgets), nil
+}
 
 // rectifySheet writes 整改情况: each problem of the previous round and of
 // this one with its status (已整改, 未整改, 新增), then each township's 预算数
@@ -20,7 +50,7 @@ func (w *bookWriter) rectifySheet() error {
 		{header: "规则"}, {header: "指标"}, {header: "级别"}, {header: "说明", max: 60, wrap: true}, {header: "上次位置"}, {header: "本次位置"},
 		{header: "备注"}})
 	if n := len(rc.Rows); n > 0 {
-		t.condRules = append(t.condRules, condRule{ref: "B3:B" + strconv.Itoa(firstDataRow+n-1), formula: `$B3="` + RectifyOpen + `"`})
+		t.condRules = append(t.condRules, condRule{ref: "B3:B" + strconv.Itoa(firstDataRow+n-1), formula: `$B3="` + rounds.StatusOpen + `"`})
 	}
 	bold := func(s string) excelize.Cell { return excelize.Cell{StyleID: w.st.totalText, Value: s} }
 	footer := [][]interface{}{{}, {bold("乡镇"), bold("预算数变化"), bold("上次预算数"), bold("本次预算数"), bold("增减")}}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"jixiao/consolidate/category"
 	"jixiao/convert"
 )
 
@@ -52,7 +53,7 @@ type unitCostGroup struct {
 
 // newUnitCostIndex reads the records of the counted townships and makes
 // the index (see unitCostIndex).
-func newUnitCostIndex(res *Result, cat *Categorizer, u convert.Unit) (*unitCostIndex, error) {
+func newUnitCostIndex(res *Result, cat *category.Categorizer, u convert.Unit) (*unitCostIndex, error) {
 	return buildUnitCostIndex(res, cat, u, unitCostChunk)
 }
 
@@ -62,7 +63,7 @@ func newUnitCostIndex(res *Result, cat *Categorizer, u convert.Unit) (*unitCostI
 // ordered and given their places in a second file, and the first file is
 // read back a chunk at a time, each chunk's records written to their
 // groups' places, so that each group keeps its records in reading order.
-func buildUnitCostIndex(res *Result, cat *Categorizer, u convert.Unit, chunk int) (*unitCostIndex, error) {
+func buildUnitCostIndex(res *Result, cat *category.Categorizer, u convert.Unit, chunk int) (*unitCostIndex, error) {
 	x := &unitCostIndex{res: res, u: u}
 	raw, size, err := x.collect(cat)
 	if err != nil {
@@ -88,7 +89,7 @@ func buildUnitCostIndex(res *Result, cat *Categorizer, u convert.Unit, chunk int
 // and the bytes they will take in the index's file. It returns the file
 // (nil when there is no record) and its size; on error the file is
 // removed.
-func (x *unitCostIndex) collect(cat *Categorizer) (*scratch, int64, error) {
+func (x *unitCostIndex) collect(cat *category.Categorizer) (*scratch, int64, error) {
 	ids := map[unitCostKey]int32{}
 	type cost struct {
 		p, c int

@@ -10,6 +10,8 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/consolidate/category"
+	"jixiao/consolidate/rounds"
 	"jixiao/convert"
 	"jixiao/templates"
 )
@@ -31,15 +33,15 @@ type WriteOptions struct {
 	// properties (丰润区2024年度…); "" takes the county the townships' names
 	// agree on (Result.County), else the title says 县级.
 	County string
-	// Categories assigns 类别 (nil: Category's default from the project name).
-	Categories *Categorizer
+	// Categories assigns 类别 (nil: category.Default, from the project name).
+	Categories *category.Categorizer
 	// Threshold is the |偏离率| above which 乡镇差异 and 单位成本 mark a figure;
 	// zero means DefaultThreshold (50%).
 	Threshold decimal.Decimal
 	// Baseline, when set, adds the 基期差异 sheet.
 	Baseline *Baseline
 	// Previous, when set, adds the 整改情况 sheet comparing with it.
-	Previous *Previous
+	Previous *rounds.Previous
 	// Progress, when set, is told which sheets are being written, and during
 	// the detail sheets how many townships are done; called on the writing
 	// goroutine.

@@ -18,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/consolidate"
+	"jixiao/consolidate/category"
 	"jixiao/convert"
 )
 
@@ -69,7 +70,7 @@ func expectedPivot(t *testing.T, res *consolidate.Result) map[string]map[string]
 	out := map[string]map[string]decimal.Decimal{}
 	for _, sub := range subsOf(t, res) {
 		for _, p := range sub.Projects {
-			c := consolidate.Category(p.Name.Value)
+			c := category.Default(p.Name.Value)
 			if out[c] == nil {
 				out[c] = map[string]decimal.Decimal{}
 			}

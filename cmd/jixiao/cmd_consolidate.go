@@ -11,6 +11,8 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"jixiao/consolidate"
+	"jixiao/consolidate/category"
+	"jixiao/consolidate/report"
 	"jixiao/convert"
 	"jixiao/templates"
 )
@@ -76,7 +78,7 @@ func runConsolidate(c *cli.Context) error {
 		return err
 	}
 	if path := c.String("categories"); path != "" {
-		if opt.Categories, err = consolidate.LoadCategories(path); err != nil {
+		if opt.Categories, err = category.Load(path); err != nil {
 			return err
 		}
 	}
@@ -104,7 +106,7 @@ func runConsolidate(c *cli.Context) error {
 	// than loading them all into memory
 	summaryTo := c.App.Writer
 	if jsonPath != "" {
-		rep, err := consolidate.NewReport(res, opt, out)
+		rep, err := report.New(res, opt, out)
 		if err != nil {
 			return err
 		}
@@ -183,7 +185,7 @@ func readInputs(c *cli.Context, base *consolidate.Baseline) (*consolidate.Result
 }
 
 // townshipList reads --township-list, when given.
-func townshipList(path string) (*consolidate.TownshipList, error) {
+func townshipList(path string) (*templates.TownshipList, error) {
 	if path == "" {
 		return nil, nil
 	}
@@ -198,7 +200,7 @@ func townshipList(path string) (*consolidate.TownshipList, error) {
 	for i, e := range entries {
 		names[i] = e.Township
 	}
-	return consolidate.NewTownshipList(path, names), nil
+	return templates.NewTownshipList(path, names), nil
 }
 
 // outputsOf are the files the command writes, never read as inputs.

@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"jixiao/consolidate"
+	"jixiao/consolidate/feedback"
 )
 
 // defaultFeedbackDir is the folder feedback writes into unless told.
@@ -39,7 +40,7 @@ func feedbackCommand() *cli.Command {
 				return err
 			}
 			defer res.Close()
-			rep, err := consolidate.WriteFeedback(c.Context, res, c.String("out-dir"), consolidate.FeedbackOptions{Force: c.Bool("force")})
+			rep, err := feedback.Write(c.Context, res, c.String("out-dir"), feedback.Options{Force: c.Bool("force")})
 			if err != nil {
 				return err
 			}
@@ -53,7 +54,7 @@ func feedbackCommand() *cli.Command {
 }
 
 // printFeedback lists the workbooks written.
-func printFeedback(w io.Writer, rep *consolidate.FeedbackReport) {
+func printFeedback(w io.Writer, rep *feedback.Report) {
 	for _, r := range rep.Rows {
 		if r.Output == "" {
 			continue

@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"jixiao/consolidate"
+	"jixiao/consolidate/rounds"
 	"jixiao/convert"
 )
 
@@ -15,7 +16,7 @@ func previousFlag() cli.Flag {
 }
 
 // loadPrevious reads --previous, nil when not given.
-func loadPrevious(c *cli.Context) (*consolidate.Previous, error) {
+func loadPrevious(c *cli.Context) (*rounds.Previous, error) {
 	path := c.String("previous")
 	if path == "" {
 		return nil, nil
@@ -24,7 +25,7 @@ func loadPrevious(c *cli.Context) (*consolidate.Previous, error) {
 }
 
 // printRectification prints the comparison with the previous round.
-func printRectification(w io.Writer, res *consolidate.Result, prev *consolidate.Previous) error {
+func printRectification(w io.Writer, res *consolidate.Result, prev *rounds.Previous) error {
 	rc, err := consolidate.CompareRounds(res, prev)
 	if err != nil {
 		return err

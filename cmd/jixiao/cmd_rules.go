@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"jixiao/consolidate"
+	"jixiao/consolidate/category"
 	"jixiao/consolidate/review"
 )
 
@@ -38,7 +39,7 @@ func loadRules(c *cli.Context, base *consolidate.Baseline) (*review.Config, erro
 }
 
 // loadBaseline reads --baseline, nil when not given.
-func loadBaseline(c *cli.Context, cat *consolidate.Categorizer) (*consolidate.Baseline, error) {
+func loadBaseline(c *cli.Context, cat *category.Categorizer) (*consolidate.Baseline, error) {
 	paths := c.StringSlice("baseline")
 	if len(paths) == 0 {
 		return nil, nil

@@ -59,11 +59,11 @@ func weakTownship(t *testing.T, dir string, weak []weakCell) string {
 }
 
 // jsonProblems runs consolidate with --json - and returns the report.
-func jsonReport(t *testing.T, args ...string) (report, int) {
+func jsonReport(t *testing.T, args ...string) (reviewJSON, int) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "县级汇总.xlsx")
 	stdout, stderr, code := runBinary(t, append([]string{"consolidate", "-q", "-o", out, "--json", "-"}, args...)...)
-	var rep report
+	var rep reviewJSON
 	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
 		t.Fatalf("exit %d: %v\nstdout: %s\nstderr: %s", code, err, stdout, stderr)
 	}
@@ -71,8 +71,8 @@ func jsonReport(t *testing.T, args ...string) (report, int) {
 	return rep, code
 }
 
-// report is the part of --json the review tests read.
-type report struct {
+// reviewJSON is the part of --json the review tests read.
+type reviewJSON struct {
 	Townships []struct {
 		Name       string `json:"name"`
 		Errors     int    `json:"errors"`

@@ -42,7 +42,7 @@ var minimumOps = [...]string{convert.OpGE, convert.OpGT, convert.OpEQ, convert.O
 // is matched (for instance dropping a leading year, so that 2023年非税收入
 // matches 2024年非税收入); nil matches names as written.
 //
-//	t := review.NewTargets(consolidate.Category)
+//	t := review.NewTargets(category.Default)
 func NewTargets(name func(string) string) *Targets {
 	if name == nil {
 		name = func(s string) string { return s }

@@ -1,4 +1,4 @@
-package consolidate
+package feedback
 
 import (
 	"context"
@@ -11,10 +11,10 @@ import (
 	"jixiao/templates"
 )
 
-// feedbackMark is a problem and the cell of the feedback workbook it is
+// mark is a problem and the cell of the feedback workbook it is
 // marked at ("" sheet or cell: listed in 问题清单 only); orig is where it
 // was found in the township's file, when that is another workbook.
-type feedbackMark struct {
+type mark struct {
 	p           templates.Problem
 	sheet, cell string
 	orig        string
@@ -27,12 +27,12 @@ const (
 	fillWarning = "FFEB9C"
 )
 
-const feedbackAuthor = "jixiao 审核"
+const author = "jixiao 审核"
 
 // markBook marks each problem at its cell (a fill added to the cell's own
 // style, and a comment with the problem and 处理建议) and puts 问题清单
 // first. It returns the number of problems marked at a cell.
-func markBook(f *excelize.File, marks []feedbackMark) (int, error) {
+func markBook(f *excelize.File, marks []mark) (int, error) {
 	type place struct{ sheet, cell string }
 	var order []place
 	at := map[place][]templates.Problem{}
@@ -128,7 +128,7 @@ func comment(f *excelize.File, sheet, cell string, ps []templates.Problem) error
 		}
 		b.WriteString(problemNote(p))
 	}
-	return f.AddComment(sheet, excelize.Comment{Author: feedbackAuthor, Cell: cell, Text: b.String(), Width: 320, Height: 120})
+	return f.AddComment(sheet, excelize.Comment{Author: author, Cell: cell, Text: b.String(), Width: 320, Height: 120})
 }
 
 func commentText(c excelize.Comment) string {
@@ -153,7 +153,7 @@ func problemNote(p templates.Problem) string {
 
 // problemList writes 问题清单 as the first, active sheet: one row per
 // problem, its cell a link to the cell.
-func problemList(f *excelize.File, marks []feedbackMark) error {
+func problemList(f *excelize.File, marks []mark) error {
 	const sheet = templates.SheetFeedback
 	if idx, err := f.GetSheetIndex(sheet); err == nil && idx >= 0 {
 		// a workbook sent back before: its old list goes
@@ -247,7 +247,7 @@ func cellAt(col, row int) string {
 
 // writeFeedbackSummary writes 审核结果.xlsx: every source, its outcome,
 // counts and files.
-func writeFeedbackSummary(ctx context.Context, rep *FeedbackReport, save convert.SaveOptions) error {
+func writeFeedbackSummary(ctx context.Context, rep *Report, save convert.SaveOptions) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	const sheet = "审核结果"

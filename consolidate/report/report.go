@@ -1,4 +1,7 @@
-package consolidate
+// Package report is the machine-readable summary of a consolidation run
+// (jixiao consolidate --json): townships, totals, categories, the 基期
+// comparison, review rules, problems and sources.
+package report
 
 import (
 	"encoding/json"
@@ -6,6 +9,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"jixiao/consolidate"
+	"jixiao/consolidate/review"
 	"jixiao/convert"
 	"jixiao/templates"
 )
@@ -14,24 +19,24 @@ import (
 // totals as exact decimal strings in the workbook unit, counts, and every
 // problem with its location.
 type Report struct {
-	Output     string           `json:"output,omitempty"`
-	Unit       string           `json:"unit"`
-	Year       int              `json:"year,omitempty"`
-	County     string           `json:"county,omitempty"`
-	Files      int              `json:"files"`
-	Townships  []TownshipReport `json:"townships"`
-	Total      TotalsReport     `json:"total"`
-	Categories []CategoryReport `json:"categories"`
-	Baseline   *BaselineReport  `json:"baseline,omitempty"`
-	Errors     int              `json:"errors"`
-	Warnings   int              `json:"warnings"`
-	Rules      []RuleReport     `json:"rules"`
-	Problems   []ProblemReport  `json:"problems"`
-	Sources    []SourceReport   `json:"sources"`
+	Output     string     `json:"output,omitempty"`
+	Unit       string     `json:"unit"`
+	Year       int        `json:"year,omitempty"`
+	County     string     `json:"county,omitempty"`
+	Files      int        `json:"files"`
+	Townships  []Township `json:"townships"`
+	Total      Totals     `json:"total"`
+	Categories []Category `json:"categories"`
+	Baseline   *Baseline  `json:"baseline,omitempty"`
+	Errors     int        `json:"errors"`
+	Warnings   int        `json:"warnings"`
+	Rules      []Rule     `json:"rules"`
+	Problems   []Problem  `json:"problems"`
+	Sources    []Source   `json:"sources"`
 }
 
-// TotalsReport holds amounts as exact decimal strings in the report's unit.
-type TotalsReport struct {
+// Totals holds amounts as exact decimal strings in the report's unit.
+type Totals struct {
 	Projects   int       `json:"projects"`
 	Indicators int       `json:"indicators"`
 	Budget     string    `json:"budget"`
@@ -42,19 +47,19 @@ type TotalsReport struct {
 	Warnings   int       `json:"warnings"`
 }
 
-// TownshipReport is one counted township.
-type TownshipReport struct {
+// Township is one counted township.
+type Township struct {
 	Name string `json:"name"`
 	File string `json:"file"`
-	TotalsReport
+	Totals
 	// Conclusion is the 审核结论: 通过 or 需修改：n 项.
 	Conclusion string `json:"conclusion"`
 	// Info is what the form says about the township (乡镇信息).
-	Info TownshipInfo `json:"info"`
+	Info consolidate.TownshipInfo `json:"info"`
 }
 
-// RuleReport is one review rule as configured, with its counts.
-type RuleReport struct {
+// Rule is one review rule as configured, with its counts.
+type Rule struct {
 	ID        string `json:"id"`
 	Name      string `json:"name"`
 	Level     string `json:"level"`
@@ -64,15 +69,15 @@ type RuleReport struct {
 	Townships int    `json:"townships"`
 }
 
-// CategoryReport is one 类别's county total.
-type CategoryReport struct {
+// Category is one 类别's county total.
+type Category struct {
 	Category  string `json:"category"`
 	Townships int    `json:"townships"`
 	Budget    string `json:"budget"`
 }
 
-// BaselineReport summarises the 基期 comparison.
-type BaselineReport struct {
+// Baseline summarises the 基期 comparison.
+type Baseline struct {
 	Year    int      `json:"year,omitempty"`
 	Sources []string `json:"sources"`
 	Budget  string   `json:"budget"`
@@ -81,8 +86,8 @@ type BaselineReport struct {
 	Dropped int      `json:"dropped"`
 }
 
-// ProblemReport is one problem, located.
-type ProblemReport struct {
+// Problem is one problem, located.
+type Problem struct {
 	Level    string `json:"level"`
 	Rule     string `json:"rule"`
 	RuleID   string `json:"rule_id,omitempty"`
@@ -99,23 +104,23 @@ type ProblemReport struct {
 	Basis      string `json:"basis,omitempty"`
 }
 
-// SourceReport is one input file and what became of it.
-type SourceReport struct {
+// Source is one input file and what became of it.
+type Source struct {
 	Path     string `json:"path"`
 	Township string `json:"township,omitempty"`
 	Status   string `json:"status"`
 	SHA256   string `json:"sha256,omitempty"`
 }
 
-// NewReport builds the report of res; opt supplies the categories and the
+// New builds the report of res; opt supplies the categories and the
 // baseline used for the workbook, output its path ("" when none was written).
 // It fails only when the run's temporary file cannot be read.
 //
-//	rep, err := consolidate.NewReport(res, consolidate.WriteOptions{}, "县级汇总.xlsx")
-func NewReport(res *Result, opt WriteOptions, output string) (Report, error) {
+//	rep, err := report.New(res, consolidate.WriteOptions{}, "县级汇总.xlsx")
+func New(res *consolidate.Result, opt consolidate.WriteOptions, output string) (Report, error) {
 	amt := func(yuan decimal.Decimal) string { return convert.FormatAmount(convert.FromYuan(yuan, res.Unit)) }
-	totals := func(t Totals) TotalsReport {
-		r := TotalsReport{Projects: t.Projects, Indicators: t.Indicators, Budget: amt(t.Budget), Fiscal: amt(t.Fiscal),
+	totals := func(t consolidate.Totals) Totals {
+		r := Totals{Projects: t.Projects, Indicators: t.Indicators, Budget: amt(t.Budget), Fiscal: amt(t.Fiscal),
 			Other: amt(t.Other), Errors: t.Errors, Warnings: t.Warnings}
 		for i := range r.Plan {
 			r.Plan[i] = amt(t.Plan[i])
@@ -129,26 +134,26 @@ func NewReport(res *Result, opt WriteOptions, output string) (Report, error) {
 	}
 	rep := Report{Output: output, Unit: res.Unit.String(), Year: res.Year, County: countyName, Files: res.SourceCount(),
 		Total: totals(county), Errors: res.Errors(), Warnings: res.Warnings(),
-		Townships: []TownshipReport{}, Categories: []CategoryReport{}, Problems: []ProblemReport{}, Sources: []SourceReport{}}
-	for i, sub := range res.counted {
-		rep.Townships = append(rep.Townships, TownshipReport{Name: sub.township, File: sub.file, TotalsReport: totals(per[i]),
-			Conclusion: Conclusion(per[i].Errors)})
+		Townships: []Township{}, Categories: []Category{}, Problems: []Problem{}, Sources: []Source{}}
+	for i, t := range res.CountedTownships() {
+		rep.Townships = append(rep.Townships, Township{Name: t.Name, File: t.File, Totals: totals(per[i]),
+			Conclusion: consolidate.Conclusion(per[i].Errors)})
 	}
-	rep.Rules = []RuleReport{}
+	rep.Rules = []Rule{}
 	for _, rc := range res.RuleCounts() {
-		rep.Rules = append(rep.Rules, RuleReport{ID: rc.ID, Name: rc.Name, Level: rc.Severity.String(), Basis: rc.Basis,
+		rep.Rules = append(rep.Rules, Rule{ID: rc.ID, Name: rc.Name, Level: rc.Severity.String(), Basis: rc.Basis,
 			Enabled: rc.Enabled, Findings: rc.Findings, Townships: rc.Townships})
 	}
 	i := 0
 	err := res.EachSubmission(func(sub *templates.Submission) error {
-		rep.Townships[i].Info = InfoOf(sub)
+		rep.Townships[i].Info = consolidate.InfoOf(sub)
 		i++
 		return nil
 	})
 	if err != nil {
 		return Report{}, err
 	}
-	pivot, err := BuildPivot(res, opt.Categories)
+	pivot, err := consolidate.BuildPivot(res, opt.Categories)
 	if err != nil {
 		return Report{}, err
 	}
@@ -159,30 +164,30 @@ func NewReport(res *Result, opt WriteOptions, output string) (Report, error) {
 				n++
 			}
 		}
-		rep.Categories = append(rep.Categories, CategoryReport{Category: c, Townships: n, Budget: amt(pivot.CategoryTotal(c))})
+		rep.Categories = append(rep.Categories, Category{Category: c, Townships: n, Budget: amt(pivot.CategoryTotal(c))})
 	}
 	if b := opt.Baseline; b != nil {
-		br := &BaselineReport{Year: b.Year, Sources: b.Sources, Budget: amt(b.Pivot.Total()),
+		br := &Baseline{Year: b.Year, Sources: b.Sources, Budget: amt(b.Pivot.Total()),
 			Change: amt(pivot.Total().Sub(b.Pivot.Total()))}
-		for _, r := range CompareBaseline(pivot, b.Pivot) {
+		for _, r := range consolidate.CompareBaseline(pivot, b.Pivot) {
 			switch r.Status {
-			case StatusNew:
+			case consolidate.StatusNew:
 				br.New++
-			case StatusDropped:
+			case consolidate.StatusDropped:
 				br.Dropped++
 			}
 		}
 		rep.Baseline = br
 	}
 	err = res.EachProblem(func(p templates.Problem) error {
-		rep.Problems = append(rep.Problems, ProblemReport{Level: p.Severity.String(), Rule: p.Rule, RuleID: p.RuleID, Township: p.Township,
+		rep.Problems = append(rep.Problems, Problem{Level: p.Severity.String(), Rule: p.Rule, RuleID: p.RuleID, Township: p.Township,
 			File: p.Src.File, Sheet: p.Src.Sheet, Cell: p.Src.Cell, Project: p.Project, ProjectName: p.ProjectName, Message: p.Message,
 			Suggestion: p.Suggestion, Basis: ruleBasis(p.RuleID)})
 		return nil
 	})
 	if err == nil {
-		err = res.EachSource(func(s SourceFile) error {
-			rep.Sources = append(rep.Sources, SourceReport{Path: s.Path, Township: s.Township, Status: s.Status, SHA256: s.SHA256})
+		err = res.EachSource(func(s consolidate.SourceFile) error {
+			rep.Sources = append(rep.Sources, Source{Path: s.Path, Township: s.Township, Status: s.Status, SHA256: s.SHA256})
 			return nil
 		})
 	}
@@ -200,4 +205,10 @@ func (r Report) WriteJSON(w io.Writer) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
+}
+
+// ruleBasis is the basis of a review rule, "" for the other checks.
+func ruleBasis(id string) string {
+	r, _ := review.Lookup(id)
+	return r.Basis
 }

@@ -1,4 +1,7 @@
-package consolidate
+// Package category assigns a project its 类别 (category) from its name: by
+// default the name without a leading year or period, or by the rules of a
+// 类别对照表 (--categories).
+package category
 
 import (
 	"encoding/csv"
@@ -17,12 +20,12 @@ import (
 var leadingPeriod = regexp.MustCompile(`^(?:\d{4}(?:[-—~至]\d{4})?年度?)` +
 	`(?:\d{1,2}(?:[-—~至]\d{1,2})?月份?|第?[一二三四1-4](?:[-—~至][一二三四1-4])?季度|[上下]半年|全年)?(?:度)?`)
 
-// Category derives a project's 类别 from its name by removing a leading year
+// Default derives a project's 类别 from its name by removing a leading year
 // or period, so the same kind of project groups across townships and years.
 //
-//	consolidate.Category("2023年1-9月非税收入") // "非税收入"
-//	consolidate.Category("2024年村级转移支付")  // "村级转移支付"
-func Category(name string) string {
+//	category.Default("2023年1-9月非税收入") // "非税收入"
+//	category.Default("2024年村级转移支付")  // "村级转移支付"
+func Default(name string) string {
 	folded := convert.NormalizeLabel(convert.CleanText(name))
 	if loc := leadingPeriod.FindStringIndex(folded); loc != nil && loc[1] < len(folded) {
 		rest := strings.TrimLeft(folded[loc[1]:], " :、.")
@@ -33,14 +36,14 @@ func Category(name string) string {
 	return folded
 }
 
-// ErrCategories means a --categories file could not be used.
-var ErrCategories = errors.New("类别对照表有误")
+// ErrTable means a --categories file could not be used.
+var ErrTable = errors.New("类别对照表有误")
 
 // Categorizer assigns each project its 类别: the first rule whose pattern
-// matches the project name wins, else Category's default. A nil Categorizer
+// matches the project name wins, else Default. A nil Categorizer
 // uses the default for every name.
 //
-//	c, err := consolidate.LoadCategories("类别.csv")
+//	c, err := category.Load("类别.csv")
 //	c.Category("2024年农村人居环境整治经费") // "人居环境"
 type Categorizer struct {
 	rules []categoryRule
@@ -57,24 +60,24 @@ type categoryRule struct {
 // the pattern as written, so full-width （） stay plain text.
 const regexMeta = `^$.*+?()[]{}|\`
 
-// NewCategorizer builds a Categorizer from (匹配, 类别) pairs. A pattern with
+// New builds a Categorizer from (匹配, 类别) pairs. A pattern with
 // any of ^ $ . * + ? ( ) [ ] { } | \ is a regular expression; any other is a
 // substring of the project name (both after full-width folding). A regular
 // expression is tried on the name as written and on its folded form.
 //
-//	c, err := consolidate.NewCategorizer([][2]string{{"人居环境", "人居环境"}, {"^20\\d\\d年非税", "非税收入"}})
-func NewCategorizer(pairs [][2]string) (*Categorizer, error) {
+//	c, err := category.New([][2]string{{"人居环境", "人居环境"}, {"^20\\d\\d年非税", "非税收入"}})
+func New(pairs [][2]string) (*Categorizer, error) {
 	c := &Categorizer{}
 	for i, p := range pairs {
 		raw, cat := strings.TrimSpace(convert.CleanText(p[0])), strings.TrimSpace(convert.CleanText(p[1]))
 		if raw == "" || cat == "" {
-			return nil, fmt.Errorf("%w：第 %d 条的匹配或类别为空", ErrCategories, i+1)
+			return nil, fmt.Errorf("%w：第 %d 条的匹配或类别为空", ErrTable, i+1)
 		}
 		r := categoryRule{pattern: convert.NormalizeLabel(raw), category: cat}
 		if strings.ContainsAny(raw, regexMeta) {
 			re, err := regexp.Compile(raw)
 			if err != nil {
-				return nil, fmt.Errorf("%w：第 %d 条「%s」不是有效的正则表达式：%v", ErrCategories, i+1, p[0], err)
+				return nil, fmt.Errorf("%w：第 %d 条「%s」不是有效的正则表达式：%v", ErrTable, i+1, p[0], err)
 			}
 			r.re = re
 		}
@@ -83,26 +86,26 @@ func NewCategorizer(pairs [][2]string) (*Categorizer, error) {
 	return c, nil
 }
 
-// LoadCategories reads a 类别对照表: a CSV of 匹配, 类别 rows in any of the
+// Load reads a 类别对照表: a CSV of 匹配, 类别 rows in any of the
 // encodings convert.DecodeText detects (UTF-8, GBK/GB18030, UTF-16). A first
 // row whose first cell is 匹配 is a header; blank rows are skipped.
 //
-//	c, err := consolidate.LoadCategories("类别.csv")
-func LoadCategories(path string) (*Categorizer, error) {
+//	c, err := category.Load("类别.csv")
+func Load(path string) (*Categorizer, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &convert.LocatedError{File: path, Err: fmt.Errorf("%w：%v", ErrCategories, err)}
+		return nil, &convert.LocatedError{File: path, Err: fmt.Errorf("%w：%v", ErrTable, err)}
 	}
 	text, _, err := convert.DecodeText(data, "auto")
 	if err != nil {
-		return nil, &convert.LocatedError{File: path, Err: fmt.Errorf("%w：%v", ErrCategories, err)}
+		return nil, &convert.LocatedError{File: path, Err: fmt.Errorf("%w：%v", ErrTable, err)}
 	}
 	r := csv.NewReader(strings.NewReader(text))
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
 	records, err := r.ReadAll()
 	if err != nil {
-		return nil, &convert.LocatedError{File: path, Err: fmt.Errorf("%w：%v", ErrCategories, err)}
+		return nil, &convert.LocatedError{File: path, Err: fmt.Errorf("%w：%v", ErrTable, err)}
 	}
 	var pairs [][2]string
 	for i, rec := range records {
@@ -113,11 +116,11 @@ func LoadCategories(path string) (*Categorizer, error) {
 			continue
 		}
 		if len(rec) < 2 {
-			return nil, &convert.LocatedError{File: path, Err: fmt.Errorf("%w：第 %d 行应有“匹配,类别”两列", ErrCategories, i+1)}
+			return nil, &convert.LocatedError{File: path, Err: fmt.Errorf("%w：第 %d 行应有“匹配,类别”两列", ErrTable, i+1)}
 		}
 		pairs = append(pairs, [2]string{rec[0], rec[1]})
 	}
-	c, err := NewCategorizer(pairs)
+	c, err := New(pairs)
 	if err != nil {
 		return nil, &convert.LocatedError{File: path, Err: err}
 	}
@@ -125,7 +128,7 @@ func LoadCategories(path string) (*Categorizer, error) {
 }
 
 // Category returns the 类别 of a project name: the first matching rule's, else
-// the default derived by Category.
+// the default derived by Default.
 func (c *Categorizer) Category(name string) string {
 	if c != nil {
 		clean := convert.CleanText(name)
@@ -142,5 +145,5 @@ func (c *Categorizer) Category(name string) string {
 			}
 		}
 	}
-	return Category(name)
+	return Default(name)
 }

@@ -1,4 +1,4 @@
-package consolidate
+package feedback
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ import (
 // file to the cell of the template that now holds the same value. The map
 // comes from reading the new template back: the reader gives every field of
 // both the source cell and the template cell, field by field.
-func templateFeedbackBook(ctx context.Context, sub *templates.Submission, ps []templates.Problem) (*excelize.File, []feedbackMark, error) {
+func templateFeedbackBook(ctx context.Context, sub *templates.Submission, ps []templates.Problem) (*excelize.File, []mark, error) {
 	f, err := templates.BuildTemplate(templates.TemplateOptions{Prefill: sub})
 	if err != nil {
 		return nil, nil, err
@@ -50,9 +50,9 @@ func templateFeedbackBook(ctx context.Context, sub *templates.Submission, ps []t
 			cells[k] = to
 		}
 	})
-	marks := make([]feedbackMark, len(ps))
+	marks := make([]mark, len(ps))
 	for i, p := range ps {
-		m := feedbackMark{p: p, orig: p.Src.String()}
+		m := mark{p: p, orig: p.Src.String()}
 		to, ok := cells[p.Src.Sheet+"!"+p.Src.Cell]
 		if !ok {
 			to, ok = projectCell(sub, back, p)

@@ -1,4 +1,8 @@
-package consolidate
+// Package rounds compares two rounds of review: it reads what the county
+// workbook of an earlier round says (its 校验问题 and each township's 预算数)
+// and matches its problems with this round's, which the county workbook's
+// 整改情况 sheet and jixiao validate --previous list.
+package rounds
 
 import (
 	"errors"
@@ -14,16 +18,12 @@ import (
 	"jixiao/templates"
 )
 
-// SheetRectify is the sheet comparing this round of review with the
-// previous county workbook (整改情况).
-const SheetRectify = "整改情况"
-
 // Statuses of a problem in 整改情况.
 const (
-	RectifyFixed    = "已整改"
-	RectifyOpen     = "未整改"
-	RectifyNew      = "新增"
-	rectifyAbsentTx = "本轮未提交，无法核对"
+	StatusFixed = "已整改"
+	StatusOpen  = "未整改"
+	StatusNew   = "新增"
+	absentNote  = "本轮未提交，无法核对"
 )
 
 // ErrPrevious means the previous county workbook cannot be used.
@@ -47,7 +47,7 @@ type PreviousProblem struct {
 // 规则 and 指标 (the indicator a message names as 指标「…」); cells move
 // when a township revises its form, so they are not part of it.
 func (p PreviousProblem) Key() string {
-	return rectifyKey(p.Township, p.Project, p.Rule, p.Message)
+	return key(p.Township, p.Project, p.Rule, p.Message)
 }
 
 var indicatorInMessage = regexp.MustCompile(`指标「([^」]*)」`)
@@ -60,15 +60,16 @@ func problemIndicator(msg string) string {
 	return ""
 }
 
-func rectifyKey(township, project, rule, msg string) string {
+func key(township, project, rule, msg string) string {
 	return strings.Join([]string{township, project, rule, problemIndicator(msg)}, "\x00")
 }
 
-// LoadPrevious reads the 校验问题 and 汇总 sheets of a county workbook that
-// jixiao wrote in an earlier round.
+// Load reads the problems sheet (校验问题, continued on 校验问题（2）, …) and
+// the summary sheet (汇总) of a county workbook that jixiao wrote in an
+// earlier round.
 //
-//	prev, err := consolidate.LoadPrevious("上次的县级汇总.xlsx")
-func LoadPrevious(path string) (*Previous, error) {
+//	prev, err := rounds.Load("上次的县级汇总.xlsx", "校验问题", "汇总")
+func Load(path, problemsSheet, summarySheet string) (*Previous, error) {
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		return nil, &convert.LocatedError{File: path, Err: fmt.Errorf("%w：%w", ErrPrevious, err)}
@@ -76,9 +77,9 @@ func LoadPrevious(path string) (*Previous, error) {
 	defer f.Close()
 	prev := &Previous{Path: path, Budgets: map[string]decimal.Decimal{}}
 	// a long list continues on 校验问题（2）, 校验问题（3）, …
-	sheets := []string{SheetProblems}
+	sheets := []string{problemsSheet}
 	for _, name := range f.GetSheetList() {
-		if strings.HasPrefix(name, SheetProblems+"（") {
+		if strings.HasPrefix(name, problemsSheet+"（") {
 			sheets = append(sheets, name)
 		}
 	}
@@ -88,10 +89,10 @@ func LoadPrevious(path string) (*Previous, error) {
 		}
 	}
 	unit := convert.UnitWan
-	if title, _ := f.GetCellValue(SheetSummary, "A1"); strings.Contains(title, "单位：元") {
+	if title, _ := f.GetCellValue(summarySheet, "A1"); strings.Contains(title, "单位：元") {
 		unit = convert.UnitYuan
 	}
-	rows, head, err := headedRows(f, path, SheetSummary, "乡镇", "预算数")
+	rows, head, err := headedRows(f, path, summarySheet, "乡镇", "预算数")
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +103,7 @@ func LoadPrevious(path string) (*Previous, error) {
 		}
 		d, err := decimal.NewFromString(strings.ReplaceAll(head.get(r, "预算数"), ",", ""))
 		if err != nil {
-			return nil, &convert.LocatedError{File: path, Sheet: SheetSummary, Cell: fmt.Sprintf("%s%d", colName(head.cols["预算数"]+1), head.row+i+1),
+			return nil, &convert.LocatedError{File: path, Sheet: summarySheet, Cell: cellName(head.cols["预算数"]+1, head.row+i+1),
 				Err: fmt.Errorf("%w：预算数不是数字", ErrPrevious)}
 		}
 		prev.Budgets[town] = convert.ToYuan(d, unit)
@@ -170,8 +171,8 @@ func headedRows(f *excelize.File, path, sheet string, need ...string) ([][]strin
 		Err: fmt.Errorf("%w：「%s」工作表没有表头（%s）", ErrPrevious, sheet, strings.Join(need, "、"))}
 }
 
-// RectifyRow is a problem of either round and what became of it.
-type RectifyRow struct {
+// Row is a problem of either round and what became of it.
+type Row struct {
 	// Status is 已整改, 未整改 or 新增.
 	Status      string
 	Township    string
@@ -199,74 +200,77 @@ type BudgetChange struct {
 
 // Rectification compares this round with the previous one.
 type Rectification struct {
-	Rows    []RectifyRow
+	Rows    []Row
 	Budgets []BudgetChange
 	// Fixed, Open and New count the rows by status.
 	Fixed, Open, New int
 }
 
-// CompareRounds matches the problems of res with those of prev by 乡镇,
+// Budget is a township of this round and its 预算数, in 元.
+type Budget struct {
+	Township string
+	Budget   decimal.Decimal
+}
+
+// Compare matches this round's problems with those of prev by 乡镇,
 // 项目编码, 规则 and 指标: a previous problem no longer found is 已整改, one
 // still found 未整改 (also when its township did not submit again, with a
 // note), and a problem of this round not found before 新增. Repeated keys
-// match one for one. The townships' 预算数 are compared too.
+// match one for one. budgets are this round's townships with their 预算数,
+// compared with prev's; a township not among them did not submit.
 //
-//	rc, err := consolidate.CompareRounds(res, prev)
-func CompareRounds(res *Result, prev *Previous) (*Rectification, error) {
-	problems, err := res.AllProblems()
-	if err != nil {
-		return nil, err
-	}
+//	rc := rounds.Compare(prev, problems, []rounds.Budget{{Township: "王官营镇", Budget: budget}})
+func Compare(prev *Previous, problems []templates.Problem, budgets []Budget) *Rectification {
 	current := map[string][]templates.Problem{}
 	for _, p := range problems {
-		k := rectifyKey(p.Township, p.Project, p.RuleLabel(), p.Message)
+		k := key(p.Township, p.Project, p.RuleLabel(), p.Message)
 		current[k] = append(current[k], p)
 	}
 	present := map[string]bool{}
-	for _, t := range res.counted {
-		present[t.township] = true
+	for _, b := range budgets {
+		present[b.Township] = true
 	}
 	rc := &Rectification{}
 	for _, pp := range prev.Problems {
-		row := RectifyRow{Township: pp.Township, Project: pp.Project, ProjectName: pp.ProjectName, Rule: pp.Rule,
+		row := Row{Township: pp.Township, Project: pp.Project, ProjectName: pp.ProjectName, Rule: pp.Rule,
 			Indicator: problemIndicator(pp.Message), Level: pp.Level, Message: pp.Message, Before: sheetCell(pp.Sheet, pp.Cell)}
 		k := pp.Key()
 		switch ps := current[k]; {
 		case len(ps) > 0:
-			row.Status, row.After = RectifyOpen, sheetCell(ps[0].Src.Sheet, ps[0].Src.Cell)
+			row.Status, row.After = StatusOpen, sheetCell(ps[0].Src.Sheet, ps[0].Src.Cell)
 			row.Message = ps[0].Message
 			current[k] = ps[1:]
 		case !present[pp.Township]:
-			row.Status, row.Note = RectifyOpen, rectifyAbsentTx
+			row.Status, row.Note = StatusOpen, absentNote
 		default:
-			row.Status = RectifyFixed
+			row.Status = StatusFixed
 		}
 		rc.Rows = append(rc.Rows, row)
 	}
 	for _, p := range problems {
-		k := rectifyKey(p.Township, p.Project, p.RuleLabel(), p.Message)
+		k := key(p.Township, p.Project, p.RuleLabel(), p.Message)
 		ps := current[k]
 		if len(ps) == 0 || !sameProblem(ps[0], p) {
 			continue
 		}
 		current[k] = ps[1:]
-		rc.Rows = append(rc.Rows, RectifyRow{Status: RectifyNew, Township: p.Township, Project: p.Project, ProjectName: p.ProjectName,
+		rc.Rows = append(rc.Rows, Row{Status: StatusNew, Township: p.Township, Project: p.Project, ProjectName: p.ProjectName,
 			Rule: p.RuleLabel(), Indicator: problemIndicator(p.Message), Level: p.Severity.String(), Message: p.Message,
 			After: sheetCell(p.Src.Sheet, p.Src.Cell)})
 	}
 	sort.SliceStable(rc.Rows, func(i, j int) bool { return rc.Rows[i].Township < rc.Rows[j].Township })
 	for _, r := range rc.Rows {
 		switch r.Status {
-		case RectifyFixed:
+		case StatusFixed:
 			rc.Fixed++
-		case RectifyOpen:
+		case StatusOpen:
 			rc.Open++
-		case RectifyNew:
+		case StatusNew:
 			rc.New++
 		}
 	}
-	rc.Budgets = budgetChanges(res, prev)
-	return rc, nil
+	rc.Budgets = budgetChanges(budgets, prev)
+	return rc
 }
 
 // sameProblem reports whether two problems are the same finding.
@@ -282,13 +286,12 @@ func sheetCell(sheet, cell string) string {
 }
 
 // budgetChanges lists every township of either round with its 预算数.
-func budgetChanges(res *Result, prev *Previous) []BudgetChange {
+func budgetChanges(budgets []Budget, prev *Previous) []BudgetChange {
 	by := map[string]*BudgetChange{}
 	var order []string
-	totals, _ := res.Totals()
-	for i, t := range res.counted {
-		by[t.township] = &BudgetChange{Township: t.township, After: totals[i].Budget, HasAfter: true}
-		order = append(order, t.township)
+	for _, b := range budgets {
+		by[b.Township] = &BudgetChange{Township: b.Township, After: b.Budget, HasAfter: true}
+		order = append(order, b.Township)
 	}
 	for town, b := range prev.Budgets {
 		c, ok := by[town]
@@ -305,4 +308,10 @@ func budgetChanges(res *Result, prev *Previous) []BudgetChange {
 		out[i] = *by[town]
 	}
 	return out
+}
+
+// cellName names a cell by one-based column and row.
+func cellName(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
 }

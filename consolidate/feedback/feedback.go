@@ -1,6 +1,11 @@
-package consolidate
+// Package feedback writes what goes back to the townships after a review
+// (jixiao feedback): for each township with a problem a workbook with every
+// problem marked at its cell and listed on 问题清单, and 审核结果.xlsx of
+// every source.
+package feedback
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -12,45 +17,42 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/consolidate"
 	"jixiao/convert"
 	"jixiao/templates"
 )
 
-// FeedbackSummaryFile is the name of the summary workbook that WriteFeedback
+// SummaryFile is the name of the summary workbook that Write
 // writes beside the township workbooks (审核结果.xlsx).
-const FeedbackSummaryFile = "审核结果.xlsx"
+const SummaryFile = "审核结果.xlsx"
 
 // Outcomes of a township in 审核结果.
 const (
-	FeedbackPass   = "通过"
-	FeedbackRevise = "退回修改"
+	Pass   = "通过"
+	Revise = "退回修改"
 )
 
 // Kinds of feedback workbook.
 const (
-	// FeedbackOwnCopy: a copy of the township's own .xlsx with the problems marked.
-	FeedbackOwnCopy = "原表标注"
-	// FeedbackTemplate: the standard template pre-filled from the township's
+	// OwnCopy: a copy of the township's own .xlsx with the problems marked.
+	OwnCopy = "原表标注"
+	// Template: the standard template pre-filled from the township's
 	// file (.xls, .docx, CSV, …), with the problems marked.
-	FeedbackTemplate = "标准模板"
+	Template = "标准模板"
 )
 
-// ErrOutputIsInput means an output would replace one of the inputs; it is
-// convert.ErrOutputIsInput.
-var ErrOutputIsInput = convert.ErrOutputIsInput
+// ErrDir means the output folder given is an existing file.
+var ErrDir = errors.New("输出位置是一个文件，不是文件夹；请用 --out-dir 指定一个文件夹")
 
-// ErrFeedbackDir means the output folder given is an existing file.
-var ErrFeedbackDir = errors.New("输出位置是一个文件，不是文件夹；请用 --out-dir 指定一个文件夹")
-
-// FeedbackOptions tune WriteFeedback.
-type FeedbackOptions struct {
+// Options tune Write.
+type Options struct {
 	// Force allows replacing existing output files.
 	Force bool
 }
 
-// FeedbackRow is one source in 审核结果: a township (or an unreadable file)
+// Row is one source in 审核结果: a township (or an unreadable file)
 // and what was sent back to it.
-type FeedbackRow struct {
+type Row struct {
 	Township string
 	// File is the township's submitted file.
 	File string
@@ -60,22 +62,22 @@ type FeedbackRow struct {
 	Errors, Warnings int
 	// Output is the feedback workbook written, "" when none.
 	Output string
-	// Kind is FeedbackOwnCopy or FeedbackTemplate when Output is set.
+	// Kind is OwnCopy or Template when Output is set.
 	Kind string
 	// Marked is the number of problems marked at a cell of Output; the
 	// others (about the whole file) are listed in its 问题清单 only.
 	Marked int
 }
 
-// FeedbackReport is what WriteFeedback wrote.
-type FeedbackReport struct {
-	Rows []FeedbackRow
+// Report is what Write wrote.
+type Report struct {
+	Rows []Row
 	// Summary is the path of 审核结果.xlsx.
 	Summary string
 }
 
 // Returned counts the townships sent back for revision.
-func (r *FeedbackReport) Returned() int {
+func (r *Report) Returned() int {
 	n := 0
 	for _, row := range r.Rows {
 		if row.Output != "" {
@@ -85,8 +87,12 @@ func (r *FeedbackReport) Returned() int {
 	return n
 }
 
-// feedbackJob is one township workbook to write.
-type feedbackJob struct {
+// source is a submission's file and township: what its problems, its row
+// of 审核结果 and its workbook are found by.
+type source struct{ file, township string }
+
+// job is one township workbook to write.
+type job struct {
 	row      int // index in the report's rows
 	sub      *templates.Submission
 	problems []templates.Problem
@@ -94,7 +100,7 @@ type feedbackJob struct {
 	own      bool // mark a copy of the township's own workbook
 }
 
-// WriteFeedback writes, into dir, a workbook for each counted township with
+// Write writes, into dir, a workbook for each counted township with
 // at least one problem (<乡镇>_退回修改.xlsx) with every problem marked at its
 // cell (a fill and a comment) and listed on a first sheet 问题清单, and the
 // summary 审核结果.xlsx of every source. A township's own .xlsx/.xlsm is
@@ -103,8 +109,11 @@ type feedbackJob struct {
 // output appears complete or not at all; existing outputs are replaced only
 // with opt.Force, and nothing is written when one would be refused.
 //
-//	rep, err := consolidate.WriteFeedback(ctx, res, "退回修改", consolidate.FeedbackOptions{})
-func WriteFeedback(ctx context.Context, res *Result, dir string, opt FeedbackOptions) (*FeedbackReport, error) {
+// Outputs over an input fail with convert.ErrOutputIsInput, over an
+// existing file without opt.Force with convert.ErrOutputExists.
+//
+//	rep, err := feedback.Write(ctx, res, "退回修改", feedback.Options{})
+func Write(ctx context.Context, res *consolidate.Result, dir string, opt Options) (*Report, error) {
 	sources, err := res.AllSources()
 	if err != nil {
 		return nil, err
@@ -113,22 +122,22 @@ func WriteFeedback(ctx context.Context, res *Result, dir string, opt FeedbackOpt
 	if err != nil {
 		return nil, err
 	}
-	byKey := map[string][]templates.Problem{}
+	byKey := map[source][]templates.Problem{}
 	for _, p := range problems {
-		k := problemKey(p.Src.File, p.Township)
+		k := source{p.Src.File, p.Township}
 		byKey[k] = append(byKey[k], p)
 	}
 	perFile := map[string]int{}
 	for _, s := range sources {
 		perFile[s.Path]++
 	}
-	rep := &FeedbackReport{Summary: filepath.Join(dir, FeedbackSummaryFile)}
-	rowOf := map[string]int{}
+	rep := &Report{Summary: filepath.Join(dir, SummaryFile)}
+	rowOf := map[source]int{}
 	inputs := map[string]bool{}
 	for _, s := range sources {
 		inputs[absPath(s.Path)] = true
-		row := FeedbackRow{Township: s.Township, File: s.Path, Outcome: s.Status}
-		k := problemKey(s.Path, s.Township)
+		row := Row{Township: s.Township, File: s.Path, Outcome: s.Status}
+		k := source{s.Path, s.Township}
 		for _, p := range byKey[k] {
 			if p.Severity == templates.Error {
 				row.Errors++
@@ -136,24 +145,24 @@ func WriteFeedback(ctx context.Context, res *Result, dir string, opt FeedbackOpt
 				row.Warnings++
 			}
 		}
-		if s.Status == StatusOK || s.Status == StatusProblems {
-			row.Outcome = FeedbackPass
+		if s.Status == consolidate.StatusOK || s.Status == consolidate.StatusProblems {
+			row.Outcome = Pass
 			if row.Errors+row.Warnings > 0 {
-				row.Outcome = FeedbackRevise
+				row.Outcome = Revise
 			}
 			rowOf[k] = len(rep.Rows)
 		}
 		if s.Err != nil {
-			row.Township = cmpOr(row.Township, templates.TownshipFromFileName(s.Path))
+			row.Township = cmp.Or(row.Township, templates.TownshipFromFileName(s.Path))
 		}
 		rep.Rows = append(rep.Rows, row)
 	}
-	var jobs []feedbackJob
+	var jobs []job
 	names := map[string]bool{}
 	err = res.EachSubmission(func(sub *templates.Submission) error {
-		k := problemKey(sub.File, sub.Township.Value)
+		k := source{sub.File, sub.Township.Value}
 		i, ok := rowOf[k]
-		if !ok || rep.Rows[i].Outcome != FeedbackRevise {
+		if !ok || rep.Rows[i].Outcome != Revise {
 			return nil
 		}
 		own := perFile[sub.File] == 1 && ownWorkbook(sub)
@@ -161,8 +170,8 @@ func WriteFeedback(ctx context.Context, res *Result, dir string, opt FeedbackOpt
 		if own && strings.EqualFold(filepath.Ext(sub.File), ".xlsm") {
 			ext = ".xlsm" // macros kept: an .xlsx name would not open
 		}
-		name := feedbackName(sub.Township.Value, ext, names)
-		jobs = append(jobs, feedbackJob{row: i, sub: sub, problems: byKey[k], path: filepath.Join(dir, name), own: own})
+		name := fileName(sub.Township.Value, ext, names)
+		jobs = append(jobs, job{row: i, sub: sub, problems: byKey[k], path: filepath.Join(dir, name), own: own})
 		return nil
 	})
 	if err != nil {
@@ -173,7 +182,7 @@ func WriteFeedback(ctx context.Context, res *Result, dir string, opt FeedbackOpt
 		outs = append(outs, j.path)
 	}
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
-		return nil, &convert.LocatedError{File: dir, Err: ErrFeedbackDir}
+		return nil, &convert.LocatedError{File: dir, Err: ErrDir}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, &convert.LocatedError{File: dir, Err: fmt.Errorf("无法创建输出文件夹：%w", err)}
@@ -197,22 +206,15 @@ func WriteFeedback(ctx context.Context, res *Result, dir string, opt FeedbackOpt
 			return nil, err
 		}
 		row := &rep.Rows[j.row]
-		row.Output, row.Marked, row.Kind = j.path, marked, FeedbackTemplate
+		row.Output, row.Marked, row.Kind = j.path, marked, Template
 		if own {
-			row.Kind = FeedbackOwnCopy
+			row.Kind = OwnCopy
 		}
 	}
 	if err := writeFeedbackSummary(ctx, rep, save); err != nil {
 		return nil, err
 	}
 	return rep, nil
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 func absPath(p string) string {
@@ -229,9 +231,9 @@ func ownWorkbook(sub *templates.Submission) bool {
 	return sub.Format == "xlsx" && (ext == ".xlsx" || ext == ".xlsm")
 }
 
-// feedbackName is <乡镇>_退回修改<ext>, with characters a file name cannot
+// fileName is <乡镇>_退回修改<ext>, with characters a file name cannot
 // hold replaced, and a number added when two townships would share it.
-func feedbackName(township, ext string, taken map[string]bool) string {
+func fileName(township, ext string, taken map[string]bool) string {
 	base := strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`\/:*?"<>|`, r) || r < ' ' {
 			return '_'
@@ -241,7 +243,7 @@ func feedbackName(township, ext string, taken map[string]bool) string {
 	if base == "" {
 		base = "未知乡镇"
 	}
-	base += "_" + FeedbackRevise
+	base += "_" + Revise
 	name := base + ext
 	for n := 2; taken[name]; n++ {
 		name = fmt.Sprintf("%s(%d)%s", base, n, ext)
@@ -252,9 +254,9 @@ func feedbackName(township, ext string, taken map[string]bool) string {
 
 // writeTownshipFeedback writes one township's workbook and returns how many
 // problems were marked at a cell and whether it is the township's own.
-func writeTownshipFeedback(ctx context.Context, j feedbackJob, save convert.SaveOptions) (marked int, own bool, err error) {
+func writeTownshipFeedback(ctx context.Context, j job, save convert.SaveOptions) (marked int, own bool, err error) {
 	var f *excelize.File
-	var marks []feedbackMark
+	var marks []mark
 	own = j.own
 	if own {
 		// a workbook the fast reader reads but excelize cannot open gets
@@ -278,7 +280,7 @@ func writeTownshipFeedback(ctx context.Context, j feedbackJob, save convert.Save
 
 // ownFeedbackBook opens a copy of the township's own workbook; every problem
 // is marked where the reader found it.
-func ownFeedbackBook(sub *templates.Submission, ps []templates.Problem) (*excelize.File, []feedbackMark, error) {
+func ownFeedbackBook(sub *templates.Submission, ps []templates.Problem) (*excelize.File, []mark, error) {
 	f, err := excelize.OpenFile(sub.File)
 	if err != nil {
 		return nil, nil, err
@@ -287,9 +289,9 @@ func ownFeedbackBook(sub *templates.Submission, ps []templates.Problem) (*exceli
 		f.Close()
 		return nil, nil, err
 	}
-	marks := make([]feedbackMark, len(ps))
+	marks := make([]mark, len(ps))
 	for i, p := range ps {
-		marks[i] = feedbackMark{p: p, sheet: p.Src.Sheet, cell: p.Src.Cell}
+		marks[i] = mark{p: p, sheet: p.Src.Sheet, cell: p.Src.Cell}
 	}
 	return f, marks, nil
 }
@@ -314,7 +316,7 @@ func dropOldNotes(f *excelize.File) error {
 			return err
 		}
 		for _, c := range cs {
-			if c.Author != feedbackAuthor {
+			if c.Author != author {
 				continue
 			}
 			if err := f.DeleteComment(sheet, c.Cell); err != nil {
