@@ -3,10 +3,11 @@
 package consolidate
 
 import (
-	"jixiao/consolidate/rounds"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
+
+	"jixiao/consolidate/rounds"
 )
 
 // SheetRectify is the sheet comparing this round of review with the
