@@ -7,9 +7,32 @@ import (
 	"jixiao/convert"
 	"jixiao/templates"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 )
+
+// Duplicate submissions: which file counts.
+//
+// Among files for one township, the one counted is, in this order:
+//  1. the one with the later 填报日期 (a stated date beats none);
+//  2. the one whose file name marks a later revision: a version number
+//     (v2, 第2版, (2)) beats a revision word alone (修改, 更正, 修订, 更新,
+//     最终, 终稿, 定稿, final …), which beats none;
+//  3. the first by path.
+//
+// The rule depends only on the files' content and names, never on their
+// times on disk, so every run counts the same file.
+const duplicateRule = "按填报日期较晚者优先；日期相同或未填时，文件名标明修改/更正/最终/第几版者优先；仍相同则按文件名顺序取前者"
+
+// revisionWords mark a revised file in its name.
+var revisionWords = []string{"修改", "更正", "修正", "修订", "更新", "调整后", "最终", "终稿", "定稿", "最新", "新版", "final", "new"}
+
+// revisionNumber is a version number in a file name: v2, V3, 第2版, (2).
+var revisionNumber = regexp.MustCompile(`(?i)(?:v|版本|第)\s*(\d{1,3})\s*版?|\((\d{1,3})\)`)
+
+// datePattern reads a 填报日期: 2024年1月15日, 2024-1-15, 2024/01/15, 2024.1.15.
+var datePattern = regexp.MustCompile(`(20\d\d)\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})`)
 
 // resolveDuplicates keeps one submission per township, chosen by
 // duplicateRule (later 填报日期, then a name marking a revision, then path
