@@ -4,10 +4,11 @@ package consolidate
 
 import (
 	"fmt"
-	"jixiao/templates"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"jixiao/templates"
 )
 
 // sumCell is a live SUM over a range that also carries its computed value, so

@@ -5,12 +5,13 @@ package consolidate
 
 import (
 	"fmt"
-	"jixiao/convert"
-	"jixiao/templates"
 	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"jixiao/convert"
+	"jixiao/templates"
 )
 
 // IndicatorInUnit expresses a parsed 指标值's number in the workbook unit when

@@ -4,6 +4,7 @@ package consolidate
 
 import (
 	"fmt"
+
 	"jixiao/templates"
 )
 

@@ -5,10 +5,11 @@ package consolidate
 
 import (
 	"fmt"
-	"jixiao/convert"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"jixiao/convert"
 )
 
 // summary writes 汇总: one row per township and a 合计 row of live SUM

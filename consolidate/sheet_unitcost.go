@@ -5,11 +5,12 @@ package consolidate
 
 import (
 	"fmt"
-	"jixiao/templates"
 	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"jixiao/templates"
 )
 
 // unitCostSheet is 单位成本's rows and the index they come from; close

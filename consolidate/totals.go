@@ -3,9 +3,9 @@
 package consolidate
 
 import (
-	"jixiao/templates"
-
 	"github.com/shopspring/decimal"
+
+	"jixiao/templates"
 )
 
 // Totals are the amounts of one township (or the county), exact, in 元.

@@ -6,8 +6,9 @@ import (
 	"cmp"
 	"fmt"
 	"hash/maphash"
-	"jixiao/templates"
 	"slices"
+
+	"jixiao/templates"
 )
 
 // checkSharedCodes warns when one 项目编码 appears in two townships: every

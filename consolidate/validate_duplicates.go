@@ -4,12 +4,13 @@ package consolidate
 
 import (
 	"fmt"
-	"jixiao/convert"
-	"jixiao/templates"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"jixiao/convert"
+	"jixiao/templates"
 )
 
 // Duplicate submissions: which file counts.
