@@ -12,37 +12,10 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/sys/unix"
-
 	"jixiao/convert"
+	"jixiao/internal/deepdir"
 	"jixiao/templates"
 )
-
-// deepFolder makes under dir a chain of folders whose path grows longer
-// than the system accepts (PATH_MAX), so that listing its depths fails for
-// every user, root included (who can read a folder whatever its mode). It
-// returns the top of the chain.
-func deepFolder(t testing.TB, dir string) string {
-	t.Helper()
-	name := strings.Repeat("深", 80) // 240 bytes
-	fd, err := unix.Open(dir, unix.O_RDONLY|unix.O_DIRECTORY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i < 20; i++ {
-		if err := unix.Mkdirat(fd, name, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		next, err := unix.Openat(fd, name, unix.O_RDONLY|unix.O_DIRECTORY, 0)
-		unix.Close(fd)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fd = next
-	}
-	unix.Close(fd)
-	return filepath.Join(dir, name)
-}
 
 func copySample(t testing.TB, name, dir string) {
 	t.Helper()
@@ -66,7 +39,7 @@ func TestOddEntries(t *testing.T) {
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	deep := deepFolder(t, dir)
+	deep := deepdir.Make(t, dir)
 
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()

@@ -6,6 +6,7 @@ func TestExtensions(t *testing.T) {
 	tests := []struct {
 		ext                   string
 		input, text, workbook bool
+		xml                   bool
 	}{
 		{ext: ".xlsx", input: true, workbook: true},
 		{ext: ".XLSM", input: true, workbook: true},
@@ -15,7 +16,8 @@ func TestExtensions(t *testing.T) {
 		{ext: ".xls", input: true},
 		{ext: ".docx", input: true},
 		{ext: ".ods", input: true},
-		{ext: ".xml", input: true},
+		{ext: ".xml", input: true, xml: true},
+		{ext: ".XML", input: true, xml: true},
 		{ext: ".et", input: true},
 		{ext: ".ett", input: true},
 		{ext: ".wps", input: true},
@@ -39,6 +41,23 @@ func TestExtensions(t *testing.T) {
 			if got := IsWorkbookExtension(tt.ext); got != tt.workbook {
 				t.Errorf("IsWorkbookExtension(%q) = %v, want %v", tt.ext, got, tt.workbook)
 			}
+			if got := IsXMLExtension(tt.ext); got != tt.xml {
+				t.Errorf("IsXMLExtension(%q) = %v, want %v", tt.ext, got, tt.xml)
+			}
 		})
+	}
+}
+
+// TestTextExtensions: the text extensions are the ones IsTextExtension
+// knows, .csv first (the name suggested for a CSV output).
+func TestTextExtensions(t *testing.T) {
+	exts := TextExtensions()
+	if len(exts) == 0 || exts[0] != ".csv" {
+		t.Fatalf("TextExtensions() = %q, want .csv first", exts)
+	}
+	for _, e := range exts {
+		if !IsTextExtension(e) {
+			t.Errorf("IsTextExtension(%q) = false", e)
+		}
 	}
 }

@@ -124,11 +124,8 @@ func refineOpenError(path string, data []byte, format string, err error, b *budg
 		if !errors.Is(err, ErrUnknownFormat) {
 			return nil, err
 		}
-		switch ext := strings.ToLower(filepath.Ext(path)); ext {
-		case ".et", ".ett": // a WPS spreadsheet in WPS's own format
-			return nil, &LocatedError{File: path, Err: unsupported("et")}
-		case ".wps", ".wpt": // a WPS text document
-			return nil, &LocatedError{File: path, Err: unsupported("wps")}
+		if f := unreadOLEFormat(filepath.Ext(path)); f != "" {
+			return nil, &LocatedError{File: path, Err: unsupported(f)}
 		}
 	}
 	return nil, err

@@ -225,6 +225,29 @@ func (x *xmlSheetReader) token() (xml.Token, error) {
 	return tok, nil
 }
 
+// children reads up to the end of the element named end whose start was
+// just read (end.Space "" matches any namespace), handing each element
+// inside to child, which reads it, skips it, or leaves its content to be
+// read on as children of its own.
+func (x *xmlSheetReader) children(end xml.Name, child func(xml.StartElement) error) error {
+	for {
+		tok, err := x.token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if t.Name.Local == end.Local && (end.Space == "" || t.Name.Space == end.Space) {
+				return nil
+			}
+		case xml.StartElement:
+			if err := child(t); err != nil {
+				return err
+			}
+		}
+	}
+}
+
 // skip skips the element whose start was just read.
 func (x *xmlSheetReader) skip() error {
 	if err := x.d.Skip(); err != nil {

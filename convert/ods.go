@@ -133,32 +133,18 @@ type odsCell struct {
 // table reads the rows of a table:table whose start was just read.
 func (p *odsParser) table() error {
 	row := 0
-	for {
-		tok, err := p.token()
-		if err != nil {
+	return p.children(xml.Name{Space: nsODFTable, Local: "table"}, func(t xml.StartElement) (err error) {
+		switch {
+		case t.Name.Space != nsODFTable:
+			return p.skip()
+		case t.Name.Local == "table-row":
+			row, err = p.row(t, row)
 			return err
+		case t.Name.Local == "table-header-rows", t.Name.Local == "table-row-group", t.Name.Local == "table-rows":
+			return nil // rows inside: read on
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if t.Name.Space == nsODFTable && t.Name.Local == "table" {
-				return nil
-			}
-		case xml.StartElement:
-			switch {
-			case t.Name.Space != nsODFTable:
-				err = p.skip()
-			case t.Name.Local == "table-row":
-				row, err = p.row(t, row)
-			case t.Name.Local == "table-header-rows", t.Name.Local == "table-row-group", t.Name.Local == "table-rows":
-				// rows inside: read on
-			default: // columns, shapes, named ranges, nested tables
-				err = p.skip()
-			}
-			if err != nil {
-				return err
-			}
-		}
-	}
+		return p.skip() // columns, shapes, named ranges, nested tables
+	})
 }
 
 // row reads one table:table-row starting at sheet row r and returns the row
@@ -167,28 +153,14 @@ func (p *odsParser) row(start xml.StartElement, r int) (int, error) {
 	repeat := odsRepeat(start, "number-rows-repeated")
 	var cells []odsCell
 	col := 0
-	for {
-		tok, err := p.token()
-		if err != nil {
-			return r, err
-		}
-		if end, ok := tok.(xml.EndElement); ok && end.Name.Local == "table-row" {
-			break
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
+	err := p.children(xml.Name{Local: "table-row"}, func(se xml.StartElement) error {
 		if se.Name.Space != nsODFTable || se.Name.Local != "table-cell" && se.Name.Local != "covered-table-cell" {
-			if err := p.skip(); err != nil {
-				return r, err
-			}
-			continue
+			return p.skip()
 		}
 		c := odsCell{col: col, repeat: odsRepeat(se, "number-columns-repeated")}
 		text, err := odsCellText(p.d)
 		if err != nil {
-			return r, err
+			return err
 		}
 		if se.Name.Local == "table-cell" { // a covered cell's content is hidden
 			c.value, c.flag = odsValue(se, text)
@@ -198,6 +170,10 @@ func (p *odsParser) row(start xml.StartElement, r int) (int, error) {
 			}
 		}
 		col += c.repeat
+		return nil
+	})
+	if err != nil {
+		return r, err
 	}
 	if len(cells) > 0 {
 		// each repeat of the row is a row of its own

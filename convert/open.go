@@ -144,7 +144,7 @@ func OpenBytes(path string, data []byte, opt Options) (*Workbook, error) {
 	case "xlsb", "numbers", "et", "wps", "doc", "pdf", "odf":
 		return nil, &LocatedError{File: path, Err: unsupported(format)}
 	default:
-		return nil, &LocatedError{File: path, Err: unknownFormat(path, head)}
+		return nil, &LocatedError{File: path, Err: unknownFormat(path)}
 	}
 	if err != nil {
 		return refineOpenError(path, data, format, err, b)
@@ -198,27 +198,12 @@ func Sniff(path string, head []byte) string {
 // unknownFormat is the error for content no reader recognises. Under the
 // name of a format jixiao reads (.xlsx, .xls, .docx, .ods), the file is
 // damaged or misnamed, and saving it as .xlsx again is no advice.
-func unknownFormat(path string, head []byte) error {
+func unknownFormat(path string) error {
 	if k := extensionKind(filepath.Ext(path)); k == extWorkbook || k == extOther {
 		return fmt.Errorf("%w（%s）：内容不是这种格式的文件，可能已损坏或被改过扩展名；请在 Excel 或 WPS 中打开原文件，另存为 .xlsx 后再提交",
-			ErrUnknownFormat, describeFormat(path, head))
+			ErrUnknownFormat, describeFormat(path))
 	}
-	return fmt.Errorf("%w（%s）：请在 Excel 或 WPS 中“另存为” .xlsx 后再提交", ErrUnknownFormat, describeFormat(path, head))
-}
-
-func describeFormat(path string, head []byte) string {
-	ext := strings.ToLower(filepath.Ext(path))
-	switch ext {
-	case ".et", ".ett":
-		return "WPS 表格格式 " + ext
-	case ".pdf":
-		return "PDF 文件"
-	case ".doc", ".wps":
-		return "旧版 Word/WPS 文字格式 " + ext
-	case "":
-		return "无扩展名"
-	}
-	return "扩展名 " + ext
+	return fmt.Errorf("%w（%s）：请在 Excel 或 WPS 中“另存为” .xlsx 后再提交", ErrUnknownFormat, describeFormat(path))
 }
 
 func stripBOMBytes(b []byte) []byte {

@@ -132,34 +132,19 @@ func parseSpreadsheetML(data []byte, b *budget) (*Workbook, error) {
 // worksheet reads the Table of a Worksheet whose start was just read.
 func (p *smlParser) worksheet() error {
 	row := 0
-	for {
-		tok, err := p.token()
-		if err != nil {
+	return p.children(xml.Name{Local: "Worksheet"}, func(t xml.StartElement) (err error) {
+		switch t.Name.Local {
+		case "Table":
+			return nil // rows inside: read on
+		case "Row":
+			if err := p.g.alive(); err != nil {
+				return err
+			}
+			row, err = p.row(t, row)
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if t.Name.Local == "Worksheet" {
-				return nil
-			}
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "Table":
-				// rows inside: read on
-			case "Row":
-				if err := p.g.alive(); err != nil {
-					return err
-				}
-				if row, err = p.row(t, row); err != nil {
-					return err
-				}
-			default: // Column, WorksheetOptions, AutoFilter, …
-				if err := p.skip(); err != nil {
-					return err
-				}
-			}
-		}
-	}
+		return p.skip() // Column, WorksheetOptions, AutoFilter, …
+	})
 }
 
 // row reads one Row; r is the zero-based row it stands on unless it gives
@@ -171,37 +156,28 @@ func (p *smlParser) row(start xml.StartElement, r int) (int, error) {
 	}
 	span := max(smlInt(start, "Span", 0), 0) // ss:Span: as many identical empty rows again
 	col := 0
-	for {
-		tok, err := p.token()
-		if err != nil {
-			return r, err
+	err := p.children(xml.Name{Local: "Row"}, func(t xml.StartElement) error {
+		if t.Name.Local != "Cell" {
+			return p.skip()
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if t.Name.Local == "Row" {
-				return r + 1 + min(span, gridMaxRows), nil
-			}
-		case xml.StartElement:
-			if t.Name.Local != "Cell" {
-				if err := p.skip(); err != nil {
-					return r, err
-				}
-				continue
-			}
-			col = smlInt(t, "Index", col+1) - 1
-			if col < 0 || col >= gridMaxCols {
-				return r, &LocatedError{Cell: CellName(r, 0), Err: fmt.Errorf("%w：列号 %d 超出工作表范围", ErrUnreadable, col+1)}
-			}
-			across, down := max(smlInt(t, "MergeAcross", 0), 0), max(smlInt(t, "MergeDown", 0), 0)
-			if err := p.cell(t, r, col); err != nil {
-				return r, err
-			}
-			if err := p.g.merge(r, col, down+1, across+1); err != nil {
-				return r, err
-			}
-			col += across + 1
+		col = smlInt(t, "Index", col+1) - 1
+		if col < 0 || col >= gridMaxCols {
+			return &LocatedError{Cell: CellName(r, 0), Err: fmt.Errorf("%w：列号 %d 超出工作表范围", ErrUnreadable, col+1)}
 		}
+		across, down := max(smlInt(t, "MergeAcross", 0), 0), max(smlInt(t, "MergeDown", 0), 0)
+		if err := p.cell(t, r, col); err != nil {
+			return err
+		}
+		if err := p.g.merge(r, col, down+1, across+1); err != nil {
+			return err
+		}
+		col += across + 1
+		return nil
+	})
+	if err != nil {
+		return r, err
 	}
+	return r + 1 + min(span, gridMaxRows), nil
 }
 
 // cell reads one Cell at r, col: its Data (texts of rich-text markup
@@ -209,41 +185,29 @@ func (p *smlParser) row(start xml.StartElement, r int) (int, error) {
 func (p *smlParser) cell(start xml.StartElement, r, col int) error {
 	_, formula := smlAttr(start, "Formula")
 	typ, value, sawData := "", "", false
-	for {
-		tok, err := p.token()
-		if err != nil {
-			return err
+	err := p.children(xml.Name{Local: "Cell"}, func(t xml.StartElement) (err error) {
+		if t.Name.Local != "Data" || sawData {
+			return p.skip()
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if t.Name.Local != "Cell" {
-				continue
-			}
-			v, flag := smlValue(typ, value)
-			if !sawData && formula {
-				flag = FlagFormulaNoValue
-			}
-			if err := p.g.set(r, col, v); err != nil {
-				return err
-			}
-			if flag != 0 {
-				return p.g.flag(r, col, flag)
-			}
-			return nil
-		case xml.StartElement:
-			if t.Name.Local != "Data" || sawData {
-				if err := p.skip(); err != nil {
-					return err
-				}
-				continue
-			}
-			sawData = true
-			typ, _ = smlAttr(t, "Type")
-			if value, err = smlText(p.d); err != nil {
-				return err
-			}
-		}
+		sawData = true
+		typ, _ = smlAttr(t, "Type")
+		value, err = smlText(p.d)
+		return err
+	})
+	if err != nil {
+		return err
 	}
+	v, flag := smlValue(typ, value)
+	if !sawData && formula {
+		flag = FlagFormulaNoValue
+	}
+	if err := p.g.set(r, col, v); err != nil {
+		return err
+	}
+	if flag != 0 {
+		return p.g.flag(r, col, flag)
+	}
+	return nil
 }
 
 // smlText reads the character data of an element whose start was just

@@ -322,6 +322,23 @@ func ReadFlat(wbs ...*convert.Workbook) ([]*Submission, bool) {
 	return subs, true
 }
 
+// ReadWorkbooks is the one decision between a flat table and a form: when
+// any sheet of wbs holds a flat table, the submissions of all their flat
+// tables (see ReadFlat) and flat true; else one submission per workbook, in
+// the order of wbs, read from its form layout (see Read), and flat false.
+//
+//	subs, flat := templates.ReadWorkbooks(wb)
+func ReadWorkbooks(wbs ...*convert.Workbook) (subs []*Submission, flat bool) {
+	if subs, ok := ReadFlat(wbs...); ok {
+		return subs, true
+	}
+	subs = make([]*Submission, len(wbs))
+	for i, wb := range wbs {
+		subs[i] = Read(wb)
+	}
+	return subs, false
+}
+
 // ReadFileAll opens any supported file and reads every submission in it:
 // several when it holds a flat table of several townships (see ReadFlat),
 // else the one form (see ReadFile). A county workbook jixiao wrote gives one
@@ -332,7 +349,7 @@ func ReadFlat(wbs ...*convert.Workbook) ([]*Submission, bool) {
 //	subs, err := templates.ReadFileAll(ctx, "legacy/绩效目标.csv", templates.ReadOptions{})
 func ReadFileAll(ctx context.Context, path string, opt ReadOptions) ([]*Submission, error) {
 	wb, sum, err := openInput(ctx, path, opt)
-	if err != nil && strings.EqualFold(filepath.Ext(path), ".xml") && errors.Is(err, convert.ErrUnknownFormat) {
+	if err != nil && convert.IsXMLExtension(filepath.Ext(path)) && errors.Is(err, convert.ErrUnknownFormat) {
 		// .xml is read for the Excel 2003 XML workbooks web systems export;
 		// any other XML (a configuration, a web page's data) is no form
 		return []*Submission{{File: path, Kind: KindNoForm}}, nil
@@ -345,10 +362,7 @@ func ReadFileAll(ctx context.Context, path string, opt ReadOptions) ([]*Submissi
 		return []*Submission{{File: path, Format: wb.Format, Encoding: wb.Encoding, SHA256: sum, Kind: KindCounty}}, nil
 	}
 	wb = withoutFeedbackSheet(wb)
-	subs, ok := ReadFlat(wb)
-	if !ok {
-		subs = []*Submission{Read(wb)}
-	}
+	subs, _ := ReadWorkbooks(wb)
 	for _, s := range subs {
 		s.SHA256 = sum
 		noteEncoding(wb, s)

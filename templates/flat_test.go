@@ -251,6 +251,46 @@ func TestReadFlatLeavesFormsAlone(t *testing.T) {
 	}
 }
 
+// TestReadWorkbooks: a flat table among the workbooks makes them all flat
+// tables; else each workbook gives its form, in order.
+func TestReadWorkbooks(t *testing.T) {
+	flat := csvBook(t, "项目明细.csv", "乡镇,项目编码,项目名称,预算数,12月底\n王官营镇,P1,甲,1,1\n丰登坞镇,P2,乙,2,2\n")
+	other := csvBook(t, "说明.csv", "说明\n本表无项目\n")
+	subs, ok := ReadWorkbooks(other, flat)
+	if !ok || len(subs) != 2 {
+		t.Fatalf("flat %v, %d submissions; want 2 from the flat table", ok, len(subs))
+	}
+	want := "王官营镇 万元 0\n  P1|甲|10000|-|-|-|-|-|10000|0\n丰登坞镇 万元 0\n  P2|乙|20000|-|-|-|-|-|20000|0\n"
+	if got := flatSummary(subs); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "samples", "2024", "*.xlsx"))
+	if len(files) < 2 {
+		t.Skip("no samples")
+	}
+	var wbs []*convert.Workbook
+	for _, f := range files[:2] {
+		wb, err := convert.Open(f, convert.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wbs = append(wbs, wb)
+	}
+	wbs = append(wbs, other)
+	subs, ok = ReadWorkbooks(wbs...)
+	if ok || len(subs) != len(wbs) {
+		t.Fatalf("flat %v, %d submissions; want one form per workbook", ok, len(subs))
+	}
+	for i, sub := range subs {
+		if want := Read(wbs[i]); sub.Township.Value != want.Township.Value || len(sub.Projects) != len(want.Projects) {
+			t.Errorf("workbook %d read as %s with %d projects, want %s with %d", i, sub.Township.Value, len(sub.Projects), want.Township.Value, len(want.Projects))
+		}
+	}
+	if len(subs[2].Projects) != 0 || len(subs[0].Projects) == 0 {
+		t.Errorf("projects %d, %d, %d: want the forms' and none of the note", len(subs[0].Projects), len(subs[1].Projects), len(subs[2].Projects))
+	}
+}
+
 func TestFlatRecordTags(t *testing.T) {
 	typ := reflect.TypeOf(flatRecord{})
 	if typ.NumField() != len(flatFields) {

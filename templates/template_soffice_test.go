@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"jixiao/convert"
+	"jixiao/internal/filledform"
 	"jixiao/templates"
 )
 
@@ -109,17 +110,8 @@ func TestTemplateOpensInLibreOffice(t *testing.T) {
 // as a township using LibreOffice would, and reads it back.
 func TestTemplateSavedByLibreOffice(t *testing.T) {
 	dir := t.TempDir()
-	src := filepath.Join(dir, "王官营镇.xlsx")
-	f, err := templates.BuildTemplate(templates.TemplateOptions{Projects: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
-	form := sampleForm("元", [2]string{"产出指标", "成本指标"})
-	fill(t, f, form)
-	if err := f.SaveAs(src); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	form := filledform.Sample("元", [2]string{"产出指标", "成本指标"})
+	src := filledform.Write(t, dir, templates.TemplateOptions{Projects: 4}, form)
 	saved := soffice(t, src, "xlsx:Calc MS Excel 2007 XML", "xlsx", filepath.Join(dir, "saved"))
 	sub, err := templates.ReadFile(context.Background(), saved, templates.ReadOptions{})
 	if err != nil {
@@ -128,5 +120,5 @@ func TestTemplateSavedByLibreOffice(t *testing.T) {
 	for _, p := range sub.Problems {
 		t.Errorf("reading problem: %v", p)
 	}
-	checkSubmission(t, sub, form, convert.UnitYuan)
+	filledform.Check(t, sub, form, convert.UnitYuan)
 }

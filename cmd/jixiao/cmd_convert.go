@@ -202,10 +202,10 @@ func (cv *converter) checkOut(inputs []string) error {
 	case csvOut && !isTextInput(cv.out):
 		// -o names the folder of one CSV per sheet
 		if info, err := os.Stat(cv.out); err == nil && !info.IsDir() {
-			return checkOutputName("-o", cv.out, ".csv", ".tsv", ".txt")
+			return checkOutputName("-o", cv.out, convert.TextExtensions()...)
 		}
 		if strings.EqualFold(filepath.Ext(cv.out), ".xlsx") || strings.EqualFold(filepath.Ext(cv.out), ".xls") {
-			return checkOutputName("-o", cv.out, ".csv", ".tsv", ".txt")
+			return checkOutputName("-o", cv.out, convert.TextExtensions()...)
 		}
 		if err := os.MkdirAll(cv.out, 0o755); err != nil {
 			return usagef("无法创建输出文件夹「%s」（%v）；请检查权限或换一个输出位置", cv.out, convert.WithoutPath(err))
@@ -251,16 +251,17 @@ func (cv *converter) toWorkbooks(inputs []string) {
 	if len(wbs) == 0 {
 		return
 	}
-	subs, ok := templates.ReadFlat(wbs...)
-	if !ok {
-		for _, wb := range wbs {
-			sub := templates.Read(wb)
-			if len(sub.Projects) == 0 && wb.Format != "csv" {
-				cv.copyWorkbook(wb)
+	subs, flat := templates.ReadWorkbooks(wbs...)
+	if !flat {
+		forms := subs[:0]
+		for i, sub := range subs {
+			if len(sub.Projects) == 0 && wbs[i].Format != "csv" {
+				cv.copyWorkbook(wbs[i])
 				continue
 			}
-			subs = append(subs, sub)
+			forms = append(forms, sub)
 		}
+		subs = forms
 	}
 	if cv.out != "" && len(subs) > 1 {
 		names := make([]string, len(subs))
@@ -320,11 +321,9 @@ func (cv *converter) toCSV(input string) {
 		return
 	}
 	var sheets []convert.Sheet
-	if _, flat := templates.ReadFlat(wb); !flat {
-		if sub := templates.Read(wb); len(sub.Projects) > 0 {
-			cv.report(sub)
-			sheets = templates.FlatTables(sub, cv.unit)
-		}
+	if subs, flat := templates.ReadWorkbooks(wb); !flat && len(subs[0].Projects) > 0 {
+		cv.report(subs[0])
+		sheets = templates.FlatTables(subs[0], cv.unit)
 	}
 	if sheets == nil {
 		for _, sh := range wb.Sheets {

@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/sys/unix"
+	"jixiao/internal/deepdir"
 )
 
 // The real binary on hostile inputs and odd folders: every run ends within
@@ -109,31 +109,6 @@ func sheetXLSX(t *testing.T, rows string) []byte {
 		"xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`+rows+`</sheetData></worksheet>`)
 }
 
-// deepChain makes under dir a chain of folders whose path outgrows what
-// the system accepts, so that listing its depths fails for every user,
-// root included.
-func deepChain(t *testing.T, dir string) string {
-	t.Helper()
-	name := strings.Repeat("深", 80)
-	fd, err := unix.Open(dir, unix.O_RDONLY|unix.O_DIRECTORY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i < 20; i++ {
-		if err := unix.Mkdirat(fd, name, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		next, err := unix.Openat(fd, name, unix.O_RDONLY|unix.O_DIRECTORY, 0)
-		unix.Close(fd)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fd = next
-	}
-	unix.Close(fd)
-	return filepath.Join(dir, name)
-}
-
 // hostileInputs is a folder of 王官营镇's good workbook beside files that
 // describe huge grids, a named pipe and a folder that cannot be listed.
 func hostileInputs(t *testing.T) (dir string, bad []string) {
@@ -175,7 +150,7 @@ func hostileInputs(t *testing.T) (dir string, bad []string) {
 		t.Fatal(err)
 	}
 	bad = append(bad, "沙流河镇.csv")
-	deepChain(t, dir)
+	deepdir.Make(t, dir)
 	bad = append(bad, "深深深")
 	return dir, bad
 }
