@@ -4,10 +4,12 @@ package consolidate
 
 import (
 	"fmt"
-	"jixiao/templates"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"jixiao/consolidate/internal/xlsxw"
+	"jixiao/templates"
 )
 
 // sumCell is a live SUM over a range that also carries its computed value, so
@@ -25,7 +27,7 @@ func (w *bookWriter) columnSum(col, first, last int, v float64) excelize.Cell {
 	if last < first {
 		return excelize.Cell{StyleID: w.st.totalMoney, Value: v}
 	}
-	n := colName(col)
+	n := xlsxw.ColName(col)
 	return sumCell(w.st.totalMoney, v, fmt.Sprintf("%s%d:%s%d", n, first, n, last))
 }
 
@@ -42,3 +44,6 @@ func (w *bookWriter) amount(m templates.Money) excelize.Cell {
 	}
 	return excelize.Cell{StyleID: w.st.money, Value: w.money(m.Yuan)}
 }
+
+// colName is the name of column c (1-based), as xlsxw.ColName.
+func colName(c int) string { return xlsxw.ColName(c) }
