@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/consolidate/internal/xlsxw"
 	"jixiao/templates"
 )
 
@@ -26,7 +27,7 @@ func (w *bookWriter) columnSum(col, first, last int, v float64) excelize.Cell {
 	if last < first {
 		return excelize.Cell{StyleID: w.st.totalMoney, Value: v}
 	}
-	n := colName(col)
+	n := xlsxw.ColName(col)
 	return sumCell(w.st.totalMoney, v, fmt.Sprintf("%s%d:%s%d", n, first, n, last))
 }
 

@@ -2,11 +2,12 @@ package consolidate
 
 import (
 	"cmp"
-	"jixiao/consolidate/category"
 	"math"
 	"slices"
 
 	"github.com/shopspring/decimal"
+
+	"jixiao/consolidate/category"
 )
 
 // pivotCell is a cell of the pivot: the 预算数 and how many projects gave it.

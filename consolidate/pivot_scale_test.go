@@ -1,13 +1,9 @@
 package consolidate
 
 import (
-	"archive/zip"
 	"context"
 	"fmt"
-	"io"
-	"jixiao/consolidate/category"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"testing"
 
@@ -15,6 +11,9 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
+
+	"jixiao/consolidate/category"
+	"jixiao/consolidate/internal/xlsxw"
 )
 
 func scaleWorkbook(t *testing.T, limits sheetLimits) (*Result, *excelize.File) {
@@ -112,7 +111,7 @@ func TestPivotDownWhenTownshipsDoNotFitAcross(t *testing.T) {
 	}
 	last := len(rows)
 	lastCol, _ := excelize.ColumnNumberToName(len(head) - 1)
-	if fm, _ := f.GetCellFormula(SheetPivot, fmt.Sprintf("%s3", colName(len(head)))); fm != fmt.Sprintf("SUM(B3:%s3)", lastCol) {
+	if fm, _ := f.GetCellFormula(SheetPivot, fmt.Sprintf("%s3", xlsxw.ColName(len(head)))); fm != fmt.Sprintf("SUM(B3:%s3)", lastCol) {
 		t.Errorf("row 合计 formula %q", fm)
 	}
 	if fm, _ := f.GetCellFormula(SheetPivot, fmt.Sprintf("B%d", last)); fm != fmt.Sprintf("SUM(B3:B%d)", last-1) {
@@ -127,7 +126,7 @@ func TestPivotTownshipColumnsShareWidth(t *testing.T) {
 	n := res.Townships()
 	var widths []float64
 	for c := 2; c <= n+1; c++ {
-		w, err := f.GetColWidth(SheetPivot, colName(c))
+		w, err := f.GetColWidth(SheetPivot, xlsxw.ColName(c))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -136,61 +135,6 @@ func TestPivotTownshipColumnsShareWidth(t *testing.T) {
 	for _, w := range widths {
 		if w != widths[0] {
 			t.Fatalf("township column widths %v differ", widths)
-		}
-	}
-}
-
-// setColWidths sets every column's width; the columns come out in order.
-func TestSetColWidthsRuns(t *testing.T) {
-	f := excelize.NewFile()
-	defer f.Close()
-	widths := []float64{6, 12, 12, 12, 8, 6, 6}
-	if err := setColWidths(f, "Sheet1", widths); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "w.xlsx")
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	var xml []byte
-	for _, e := range zr.File {
-		if e.Name == "xl/worksheets/sheet1.xml" {
-			rc, err := e.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			xml, err = io.ReadAll(rc)
-			rc.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	var mins []string
-	minRe, maxRe := regexp.MustCompile(` min="(\d+)"`), regexp.MustCompile(` max="(\d+)"`)
-	for _, col := range regexp.MustCompile(`<col [^>]*>`).FindAllString(string(xml), -1) {
-		lo, hi := minRe.FindStringSubmatch(col), maxRe.FindStringSubmatch(col)
-		if lo == nil || hi == nil {
-			t.Fatalf("col without min or max: %s", col)
-		}
-		mins = append(mins, lo[1]+"-"+hi[1])
-	}
-	if want := []string{"1-1", "2-4", "5-5", "6-7"}; !slices.Equal(mins, want) {
-		t.Errorf("cols %v, want %v", mins, want)
-	}
-	g, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer g.Close()
-	for i, want := range widths {
-		if got, _ := g.GetColWidth("Sheet1", colName(i+1)); got != want {
-			t.Errorf("column %s: width %v, want %v", colName(i+1), got, want)
 		}
 	}
 }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"jixiao/consolidate/internal/xlsxw"
 )
 
 // baseline writes 基期差异: per 乡镇 and 类别 the current 预算数 (本期), the 基期,
@@ -21,9 +23,9 @@ func (w *bookWriter) baseline() error {
 	if b.Year > 0 {
 		base = fmt.Sprintf("基期（%d年）", b.Year)
 	}
-	t := w.newTable(SheetBaseline, []column{{header: "乡镇"}, {header: "类别"}, {header: cur}, {header: base},
-		{header: "差额"}, {header: "变动率"}, {header: "增减情况"}})
-	t.freezeCols = 2
+	t := w.book.NewTable(SheetBaseline, []xlsxw.Column{{Header: "乡镇"}, {Header: "类别"}, {Header: cur}, {Header: base},
+		{Header: "差额"}, {Header: "变动率"}, {Header: "增减情况"}})
+	t.FreezeCols = 2
 	var sumCur, sumBase decimal.Decimal
 	amount := func(d decimal.Decimal, ok bool) excelize.Cell {
 		if !ok {
@@ -32,22 +34,22 @@ func (w *bookWriter) baseline() error {
 		return w.moneyCell(d)
 	}
 	for _, r := range CompareBaseline(w.pivot, b.Pivot) {
-		n := t.nextRow()
+		n := t.NextRow()
 		sumCur, sumBase = sumCur.Add(r.Current), sumBase.Add(r.Base)
-		t.add(w.txt(r.Township), w.txt(r.Category), amount(r.Current, r.HasCurrent), amount(r.Base, r.HasBase),
+		t.Add(w.txt(r.Township), w.txt(r.Category), amount(r.Current, r.HasCurrent), amount(r.Base, r.HasBase),
 			excelize.Cell{StyleID: w.st.money, Formula: fmt.Sprintf("C%[1]d-D%[1]d", n), Value: w.money(r.Change)},
 			w.ratioCell(fmt.Sprintf(`IF(N(D%[1]d)=0,"",E%[1]d/D%[1]d)`, n), r.Rate, r.HasRate),
 			w.txt(r.Status))
 	}
-	first, last := firstDataRow, t.lastDataRow()
+	first, last := xlsxw.FirstDataRow, t.LastDataRow()
 	rate, hasRate := decimal.Zero, !sumBase.IsZero()
 	if hasRate {
 		rate = sumCur.Sub(sumBase).DivRound(sumBase, ratioPlaces)
 	}
-	n := t.nextRow()
-	t.footer(excelize.Cell{StyleID: w.st.totalText, Value: "合计"}, excelize.Cell{StyleID: w.st.totalText},
+	n := t.NextRow()
+	t.Footer(excelize.Cell{StyleID: w.st.totalText, Value: "合计"}, excelize.Cell{StyleID: w.st.totalText},
 		w.columnSum(3, first, last, w.money(sumCur)), w.columnSum(4, first, last, w.money(sumBase)),
 		w.columnSum(5, first, last, w.money(sumCur.Sub(sumBase))),
 		w.ratioCell(fmt.Sprintf(`IF(N(D%[1]d)=0,"",E%[1]d/D%[1]d)`, n), rate, hasRate))
-	return t.write()
+	return t.Write()
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/consolidate/internal/xlsxw"
 	"jixiao/convert"
 	"jixiao/templates"
 )
@@ -29,13 +30,13 @@ func IndicatorInUnit(v convert.IndicatorValue, u convert.Unit) (decimal.Decimal,
 	return v.Num, v.Unit
 }
 
-func (w *bookWriter) indicatorsTable() *table {
-	t := w.newTable(SheetIndicators, []column{{header: "乡镇"}, {header: "项目编码"}, {header: "项目名称", max: 16, wrap: true},
-		{header: "一级指标", max: 12, wrap: true}, {header: "二级指标", max: 12, wrap: true}, {header: "三级指标", max: 14, wrap: true},
-		{header: "绩效指标描述", max: 20, wrap: true}, {header: "指标值", max: 14, wrap: true}, {header: "比较符"},
-		{header: "数值"}, {header: "单位"}, {header: "日期/等级", max: 12, wrap: true}, {header: "指标值确定依据", max: 12, wrap: true},
-		{header: "来源", max: sourceWidth}})
-	t.freezeCols = 1
+func (w *bookWriter) indicatorsTable() *xlsxw.Table {
+	t := w.book.NewTable(SheetIndicators, []xlsxw.Column{{Header: "乡镇"}, {Header: "项目编码"}, {Header: "项目名称", Max: 16, Wrap: true},
+		{Header: "一级指标", Max: 12, Wrap: true}, {Header: "二级指标", Max: 12, Wrap: true}, {Header: "三级指标", Max: 14, Wrap: true},
+		{Header: "绩效指标描述", Max: 20, Wrap: true}, {Header: "指标值", Max: 14, Wrap: true}, {Header: "比较符"},
+		{Header: "数值"}, {Header: "单位"}, {Header: "日期/等级", Max: 12, Wrap: true}, {Header: "指标值确定依据", Max: 12, Wrap: true},
+		{Header: "来源", Max: sourceWidth}})
+	t.FreezeCols = 1
 	return t
 }
 

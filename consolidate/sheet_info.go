@@ -3,6 +3,7 @@
 package consolidate
 
 import (
+	"jixiao/consolidate/internal/xlsxw"
 	"jixiao/templates"
 )
 
@@ -32,10 +33,10 @@ func InfoOf(sub *templates.Submission) TownshipInfo {
 
 // infoTable is 乡镇信息: a row per township with its particulars and the
 // file they come from.
-func (w *bookWriter) infoTable() *table {
-	t := w.newTable(SheetInfo, []column{{header: "填报单位"}, {header: "行政区划代码"}, {header: "填报人"}, {header: "联系电话"},
-		{header: "填报日期"}, {header: "工作保障措施", max: 76, wrap: true}, {header: "文件", max: 24}})
-	t.freezeCols = 1
+func (w *bookWriter) infoTable() *xlsxw.Table {
+	t := w.book.NewTable(SheetInfo, []xlsxw.Column{{Header: "填报单位"}, {Header: "行政区划代码"}, {Header: "填报人"}, {Header: "联系电话"},
+		{Header: "填报日期"}, {Header: "工作保障措施", Max: 76, Wrap: true}, {Header: "文件", Max: 24}})
+	t.FreezeCols = 1
 	return t
 }
 

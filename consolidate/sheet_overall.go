@@ -2,14 +2,17 @@
 
 package consolidate
 
-import "jixiao/templates"
+import (
+	"jixiao/consolidate/internal/xlsxw"
+	"jixiao/templates"
+)
 
 // overallTable is 整体目标: each township's 部门整体绩效目标, the 总体 text then
 // the numbered 分项 items.
-func (w *bookWriter) overallTable() *table {
-	t := w.newTable(SheetOverall, []column{{header: "乡镇"}, {header: "类型"}, {header: "序号"}, {header: "名称", max: 20, wrap: true},
-		{header: "绩效目标", max: 44, wrap: true}, {header: "绩效指标", max: 30, wrap: true}, {header: "来源", max: sourceWidth}})
-	t.freezeCols = 1
+func (w *bookWriter) overallTable() *xlsxw.Table {
+	t := w.book.NewTable(SheetOverall, []xlsxw.Column{{Header: "乡镇"}, {Header: "类型"}, {Header: "序号"}, {Header: "名称", Max: 20, Wrap: true},
+		{Header: "绩效目标", Max: 44, Wrap: true}, {Header: "绩效指标", Max: 30, Wrap: true}, {Header: "来源", Max: sourceWidth}})
+	t.FreezeCols = 1
 	return t
 }
 

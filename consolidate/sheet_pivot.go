@@ -7,6 +7,8 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"jixiao/consolidate/internal/xlsxw"
 )
 
 // pivotSheet writes 分类汇总: 类别 down, 乡镇 across, with a 合计 column and a
@@ -38,25 +40,25 @@ type pivotLayout struct {
 // writePivot writes a pivot table with a 合计 column and a 合计 row of live
 // SUM formulas.
 func (w *bookWriter) writePivot(l pivotLayout) error {
-	cols := []column{{header: l.corner}}
+	cols := []xlsxw.Column{{Header: l.corner}}
 	for _, k := range l.across {
-		cols = append(cols, column{header: k})
+		cols = append(cols, xlsxw.Column{Header: k})
 	}
 	totalCol := len(cols) + 1
-	cols = append(cols, column{header: "合计"})
-	t := w.newTable(SheetPivot, cols)
-	t.freezeCols = 1
+	cols = append(cols, xlsxw.Column{Header: "合计"})
+	t := w.book.NewTable(SheetPivot, cols)
+	t.FreezeCols = 1
 	if l.shareAcross {
-		t.shareFrom, t.shareTo = 1, 1+len(l.across)
+		t.ShareFrom, t.ShareTo = 1, 1+len(l.across)
 	}
-	firstCol, lastCol := colName(2), colName(totalCol-1)
-	first, last := firstDataRow, firstDataRow+len(l.down)-1
+	firstCol, lastCol := xlsxw.ColName(2), xlsxw.ColName(totalCol-1)
+	first, last := xlsxw.FirstDataRow, xlsxw.FirstDataRow+len(l.down)-1
 	total := []interface{}{excelize.Cell{StyleID: w.st.totalText, Value: "合计"}}
 	for i, a := range l.across {
 		total = append(total, w.columnSum(i+2, first, last, w.money(l.acrossTotal(a))))
 	}
 	total = append(total, w.columnSum(totalCol, first, last, w.money(w.pivot.Total())))
-	return t.writeStreamed(func(emit func([]interface{}) error) error {
+	return t.WriteStreamed(func(emit func([]interface{}) error) error {
 		vals := make([]interface{}, 0, len(cols))
 		for i, d := range l.down {
 			row := first + i

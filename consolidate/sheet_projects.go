@@ -2,14 +2,17 @@
 
 package consolidate
 
-import "jixiao/templates"
+import (
+	"jixiao/consolidate/internal/xlsxw"
+	"jixiao/templates"
+)
 
-func (w *bookWriter) projectsTable() *table {
-	t := w.newTable(SheetProjects, []column{{header: "乡镇"}, {header: "项目编码"}, {header: "项目名称", max: 16, wrap: true},
-		{header: "类别", max: 12, wrap: true}, {header: "预算数"}, {header: "财政资金"}, {header: "其他资金"}, {header: "3月底"},
-		{header: "6月底"}, {header: "10月底"}, {header: "12月底"},
-		{header: "资金用途", max: 20, wrap: true}, {header: "绩效目标", max: 24, wrap: true}, {header: "来源", max: sourceWidth}})
-	t.freezeCols = 1
+func (w *bookWriter) projectsTable() *xlsxw.Table {
+	t := w.book.NewTable(SheetProjects, []xlsxw.Column{{Header: "乡镇"}, {Header: "项目编码"}, {Header: "项目名称", Max: 16, Wrap: true},
+		{Header: "类别", Max: 12, Wrap: true}, {Header: "预算数"}, {Header: "财政资金"}, {Header: "其他资金"}, {Header: "3月底"},
+		{Header: "6月底"}, {Header: "10月底"}, {Header: "12月底"},
+		{Header: "资金用途", Max: 20, Wrap: true}, {Header: "绩效目标", Max: 24, Wrap: true}, {Header: "来源", Max: sourceWidth}})
+	t.FreezeCols = 1
 	return t
 }
 

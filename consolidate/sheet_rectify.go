@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/consolidate/internal/xlsxw"
 	"jixiao/consolidate/rounds"
 )
 
@@ -47,11 +48,11 @@ func (w *bookWriter) rectifySheet() error {
 	if err != nil {
 		return err
 	}
-	t := w.newTable(SheetRectify, []column{{header: "乡镇"}, {header: "整改情况"}, {header: "项目编码"}, {header: "项目名称", max: 30},
-		{header: "规则"}, {header: "指标"}, {header: "级别"}, {header: "说明", max: 60, wrap: true}, {header: "上次位置"}, {header: "本次位置"},
-		{header: "备注"}})
+	t := w.book.NewTable(SheetRectify, []xlsxw.Column{{Header: "乡镇"}, {Header: "整改情况"}, {Header: "项目编码"}, {Header: "项目名称", Max: 30},
+		{Header: "规则"}, {Header: "指标"}, {Header: "级别"}, {Header: "说明", Max: 60, Wrap: true}, {Header: "上次位置"}, {Header: "本次位置"},
+		{Header: "备注"}})
 	if n := len(rc.Rows); n > 0 {
-		t.condRules = append(t.condRules, condRule{ref: "B3:B" + strconv.Itoa(firstDataRow+n-1), formula: `$B3="` + rounds.StatusOpen + `"`})
+		t.CondRules = append(t.CondRules, xlsxw.CondRule{Ref: "B3:B" + strconv.Itoa(xlsxw.FirstDataRow+n-1), Formula: `$B3="` + rounds.StatusOpen + `"`})
 	}
 	bold := func(s string) excelize.Cell { return excelize.Cell{StyleID: w.st.totalText, Value: s} }
 	footer := [][]interface{}{{}, {bold("乡镇"), bold("预算数变化"), bold("上次预算数"), bold("本次预算数"), bold("增减")}}
@@ -74,9 +75,9 @@ func (w *bookWriter) rectifySheet() error {
 		}
 		footer = append(footer, []interface{}{w.txt(b.Township), w.txt(status), before, after, diff})
 	}
-	t.notes = []string{"注：同一问题按 乡镇＋项目编码＋规则＋指标 对应（单元格位置可能因修改而移动）；" +
+	t.Notes = []string{"注：同一问题按 乡镇＋项目编码＋规则＋指标 对应（单元格位置可能因修改而移动）；" +
 		"“已整改”为上次的问题本次不再出现，“未整改”为仍然存在，“新增”为本次新出现。预算数取自两次「汇总」。"}
-	return t.writeStreamed(func(emit func([]interface{}) error) error {
+	return t.WriteStreamed(func(emit func([]interface{}) error) error {
 		for _, r := range rc.Rows {
 			err := emit([]interface{}{w.txt(r.Township), w.txt(r.Status), w.txt(r.Project), w.txt(r.ProjectName), w.txt(r.Rule),
 				w.txt(r.Indicator), w.txt(r.Level), w.wrap(r.Message), w.txt(r.Before), w.txt(r.After), w.txt(r.Note)})

@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/consolidate/internal/xlsxw"
 	"jixiao/consolidate/review"
 	"jixiao/templates"
 )
@@ -85,10 +86,10 @@ func (r *Result) RuleCounts() []RuleCount {
 // reviewSheet writes 审核情况: each rule with its id, name, severity, basis,
 // whether it ran, and how many findings and townships it has.
 func (w *bookWriter) reviewSheet() error {
-	t := w.newTable(SheetReview, []column{{header: "编号"}, {header: "规则"}, {header: "级别"}, {header: "依据", max: 40, wrap: true},
-		{header: "启用"}, {header: "问题数"}, {header: "涉及乡镇数"}})
-	t.freezeCols = 1
-	t.notes = []string{fmt.Sprintf("注：共 %d 个乡镇，审核结论为“需修改”的 %d 个（见「%s」的审核结论列）；各条问题见「%s」，可按“规则”列筛选。"+
+	t := w.book.NewTable(SheetReview, []xlsxw.Column{{Header: "编号"}, {Header: "规则"}, {Header: "级别"}, {Header: "依据", Max: 40, Wrap: true},
+		{Header: "启用"}, {Header: "问题数"}, {Header: "涉及乡镇数"}})
+	t.FreezeCols = 1
+	t.Notes = []string{fmt.Sprintf("注：共 %d 个乡镇，审核结论为“需修改”的 %d 个（见「%s」的审核结论列）；各条问题见「%s」，可按“规则”列筛选。"+
 		"级别为“警告”的规则是推断或提示，不影响审核结论。", len(w.res.counted), reviseTownships(w.res.counted), SheetSummary, SheetProblems)}
 	counts := w.res.RuleCounts()
 	total := 0
@@ -97,7 +98,7 @@ func (w *bookWriter) reviewSheet() error {
 	}
 	footer := []interface{}{excelize.Cell{StyleID: w.st.totalText, Value: "合计"}, w.txt(""), w.txt(""), w.txt(""), w.txt(""),
 		excelize.Cell{StyleID: w.st.total, Value: total}, w.txt("")}
-	return t.writeStreamed(func(emit func([]interface{}) error) error {
+	return t.WriteStreamed(func(emit func([]interface{}) error) error {
 		for _, rc := range counts {
 			on := "是"
 			if !rc.Enabled {

@@ -2,18 +2,22 @@
 
 package consolidate
 
-import "fmt"
+import (
+	"fmt"
+
+	"jixiao/consolidate/internal/xlsxw"
+)
 
 func (w *bookWriter) sources() error {
-	t := w.newTable(SheetSources, []column{{header: "文件", max: 30, wrap: true}, {header: "乡镇"}, {header: "格式"}, {header: "编码"},
-		{header: "金额单位"}, {header: "项目数"}, {header: "SHA256", max: sha256Width, wrap: true}, {header: "状态"}, {header: "说明", max: 40, wrap: true}})
+	t := w.book.NewTable(SheetSources, []xlsxw.Column{{Header: "文件", Max: 30, Wrap: true}, {Header: "乡镇"}, {Header: "格式"}, {Header: "编码"},
+		{Header: "金额单位"}, {Header: "项目数"}, {Header: "SHA256", Max: sha256Width, Wrap: true}, {Header: "状态"}, {Header: "说明", Max: 40, Wrap: true}})
 	if b := w.opt.Baseline; b != nil {
 		for _, src := range b.Sources {
-			t.footer(w.wrap(src), w.txt(""), w.txt(""), w.txt(""), w.txt(""), w.txt(""), w.txt(""), w.txt("基期"),
+			t.Footer(w.wrap(src), w.txt(""), w.txt(""), w.txt(""), w.txt(""), w.txt(""), w.txt(""), w.txt("基期"),
 				w.wrap(fmt.Sprintf("基期数据，用于「%s」", SheetBaseline)))
 		}
 	}
-	return t.writeFrom(func(emit func([]interface{}) error) error {
+	return t.WriteFrom(func(emit func([]interface{}) error) error {
 		err := w.res.EachSource(func(s SourceFile) error {
 			reason := ""
 			if s.Err != nil {
@@ -25,6 +29,6 @@ func (w *bookWriter) sources() error {
 		if err != nil {
 			return err
 		}
-		return t.eachRow(emit) // the footer rows
+		return t.EachRow(emit) // the footer rows
 	})
 }

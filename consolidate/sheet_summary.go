@@ -9,16 +9,17 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/consolidate/internal/xlsxw"
 	"jixiao/convert"
 )
 
 // summary writes 汇总: one row per township and a 合计 row of live SUM
 // formulas that also carry their computed values.
 func (w *bookWriter) summary() error {
-	t := w.newTable(SheetSummary, []column{{header: "乡镇"}, {header: "项目数"}, {header: "预算数"}, {header: "财政资金"}, {header: "其他资金"},
-		{header: "3月底"}, {header: "6月底"}, {header: "10月底"}, {header: "12月底"}, {header: "指标数"}, {header: "错误数"}, {header: "警告数"}, {header: "审核结论"}, {header: "备注"}})
-	t.freezeCols = 1
-	t.notes = []string{"注：3月底至12月底是各乡镇已填写的累计支出计划之和；未填写（空白）的不计入，" +
+	t := w.book.NewTable(SheetSummary, []xlsxw.Column{{Header: "乡镇"}, {Header: "项目数"}, {Header: "预算数"}, {Header: "财政资金"}, {Header: "其他资金"},
+		{Header: "3月底"}, {Header: "6月底"}, {Header: "10月底"}, {Header: "12月底"}, {Header: "指标数"}, {Header: "错误数"}, {Header: "警告数"}, {Header: "审核结论"}, {Header: "备注"}})
+	t.FreezeCols = 1
+	t.Notes = []string{"注：3月底至12月底是各乡镇已填写的累计支出计划之和；未填写（空白）的不计入，" +
 		"所以各列合计之间可能不呈累计关系。各乡镇的填写情况见「项目明细」。"}
 	var county Totals
 	finer := false
@@ -28,15 +29,15 @@ func (w *bookWriter) summary() error {
 		finer = finer || w.finerThanShown(tt)
 	}
 	if finer {
-		t.notes = append(t.notes, "注：金额显示两位小数，单元格中保存的是精确金额（有的乡镇填写了更多位小数），"+
+		t.Notes = append(t.Notes, "注：金额显示两位小数，单元格中保存的是精确金额（有的乡镇填写了更多位小数），"+
 			"合计按精确金额计算；选中单元格可在编辑栏看到完整数值。")
 	}
-	first, last := firstDataRow, firstDataRow+len(w.res.counted)-1
+	first, last := xlsxw.FirstDataRow, xlsxw.FirstDataRow+len(w.res.counted)-1
 	sum := func(col int, v interface{}, style int) excelize.Cell {
 		if last < first {
 			return excelize.Cell{StyleID: style, Value: v}
 		}
-		n := colName(col)
+		n := xlsxw.ColName(col)
 		return sumCell(style, v, fmt.Sprintf("%s%d:%s%d", n, first, n, last))
 	}
 	m := w.money
@@ -46,7 +47,7 @@ func (w *bookWriter) summary() error {
 		sum(8, m(county.Plan[2]), w.st.totalMoney), sum(9, m(county.Plan[3]), w.st.totalMoney),
 		sum(10, county.Indicators, w.st.total), sum(11, county.Errors, w.st.total), sum(12, county.Warnings, w.st.total),
 		excelize.Cell{StyleID: w.st.totalText, Value: reviseCount(w.res.counted)}}
-	return t.writeStreamed(func(emit func([]interface{}) error) error {
+	return t.WriteStreamed(func(emit func([]interface{}) error) error {
 		for _, sub := range w.res.counted {
 			p := sub.totalsWithCounts()
 			err := emit([]interface{}{w.txt(sub.township), w.num(p.Projects),

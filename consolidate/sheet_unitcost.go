@@ -10,13 +10,14 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/consolidate/internal/xlsxw"
 	"jixiao/templates"
 )
 
 // unitCostSheet is 单位成本's rows and the index they come from; close
 // removes the index's temporary file.
 type unitCostSheet struct {
-	rows rowSource
+	rows xlsxw.RowSource
 	x    *unitCostIndex
 }
 
@@ -26,20 +27,20 @@ func (u unitCostSheet) close() error { return u.x.close() }
 // grouped by 类别, 三级指标, 绩效指标描述 and unit, money in the workbook unit,
 // with the group's median and each value's 偏离率.
 func (w *bookWriter) unitCosts() (unitCostSheet, error) {
-	t := w.newTable(SheetUnitCost, []column{{header: "类别", max: 12, wrap: true}, {header: "三级指标", max: 12, wrap: true},
-		{header: "绩效指标描述", max: 12, wrap: true}, {header: "单位"}, {header: "乡镇"}, {header: "项目名称", max: 16, wrap: true},
-		{header: "指标值", max: 12, wrap: true}, {header: "数值"}, {header: "个数"}, {header: "中位数"},
-		{header: "偏离率"}, {header: "标记", min: flagWidth}, {header: "来源", max: sourceWidth}})
-	t.freezeCols = 1
+	t := w.book.NewTable(SheetUnitCost, []xlsxw.Column{{Header: "类别", Max: 12, Wrap: true}, {Header: "三级指标", Max: 12, Wrap: true},
+		{Header: "绩效指标描述", Max: 12, Wrap: true}, {Header: "单位"}, {Header: "乡镇"}, {Header: "项目名称", Max: 16, Wrap: true},
+		{Header: "指标值", Max: 12, Wrap: true}, {Header: "数值"}, {Header: "个数"}, {Header: "中位数"},
+		{Header: "偏离率"}, {Header: "标记", Min: flagWidth}, {Header: "来源", Max: sourceWidth}})
+	t.FreezeCols = 1
 	x, err := newUnitCostIndex(w.res, w.opt.Categories, w.res.Unit)
 	if err != nil {
 		return unitCostSheet{}, err
 	}
 	if x.len() > 0 {
-		t.condRules = append(t.condRules, w.flagRule("K", "L", firstDataRow+x.len()-1))
+		t.CondRules = append(t.CondRules, w.flagRule("K", "L", xlsxw.FirstDataRow+x.len()-1))
 	}
-	return unitCostSheet{x: x, rows: rowSource{t, func(emit func([]interface{}) error) error {
-		n := firstDataRow - 1
+	return unitCostSheet{x: x, rows: xlsxw.RowSource{Table: t, Gen: func(emit func([]interface{}) error) error {
+		n := xlsxw.FirstDataRow - 1
 		var block string
 		return x.eachGroup(w.opt.Threshold, func(r UnitCostRow, first bool) error {
 			n++

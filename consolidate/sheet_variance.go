@@ -7,6 +7,8 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"jixiao/consolidate/internal/xlsxw"
 )
 
 // flagWidth is the width of a 标记 column: 偏高/偏低 in bold with room to spare.
@@ -29,25 +31,25 @@ func (w *bookWriter) flagFormula(ref string) string {
 }
 
 // flagRule highlights a row's ratio and mark where the ratio is beyond the threshold.
-func (w *bookWriter) flagRule(ratioCol, flagCol string, last int) condRule {
-	return condRule{ref: fmt.Sprintf("%s3:%s%d", ratioCol, flagCol, last),
-		formula: fmt.Sprintf("AND(ISNUMBER($%[1]s3),ABS($%[1]s3)>%[2]s)", ratioCol, w.opt.Threshold.String())}
+func (w *bookWriter) flagRule(ratioCol, flagCol string, last int) xlsxw.CondRule {
+	return xlsxw.CondRule{Ref: fmt.Sprintf("%s3:%s%d", ratioCol, flagCol, last),
+		Formula: fmt.Sprintf("AND(ISNUMBER($%[1]s3),ABS($%[1]s3)>%[2]s)", ratioCol, w.opt.Threshold.String())}
 }
 
 // variance is 乡镇差异: per 类别 and 乡镇 the 预算数, the number of townships
 // with that 类别, their median and mean, the 偏离率 against the median and a
 // 偏高/偏低 mark beyond the threshold. Median, mean, ratio and mark are live
 // formulas over the 类别's rows, carrying exact computed values.
-func (w *bookWriter) variance() rowSource {
-	t := w.newTable(SheetVariance, []column{{header: "类别", max: 24, wrap: true}, {header: "乡镇"}, {header: "预算数"}, {header: "乡镇数"},
-		{header: "中位数"}, {header: "平均数"}, {header: "偏离率"}, {header: "标记", min: flagWidth}})
-	t.freezeCols = 2
+func (w *bookWriter) variance() xlsxw.RowSource {
+	t := w.book.NewTable(SheetVariance, []xlsxw.Column{{Header: "类别", Max: 24, Wrap: true}, {Header: "乡镇"}, {Header: "预算数"}, {Header: "乡镇数"},
+		{Header: "中位数"}, {Header: "平均数"}, {Header: "偏离率"}, {Header: "标记", Min: flagWidth}})
+	t.FreezeCols = 2
 	n := w.pivot.cellCount()
 	if n > 0 {
-		t.condRules = append(t.condRules, w.flagRule("G", "H", firstDataRow+n-1))
+		t.CondRules = append(t.CondRules, w.flagRule("G", "H", xlsxw.FirstDataRow+n-1))
 	}
-	return rowSource{t, func(emit func([]interface{}) error) error {
-		n := firstDataRow - 1
+	return xlsxw.RowSource{Table: t, Gen: func(emit func([]interface{}) error) error {
+		n := xlsxw.FirstDataRow - 1
 		var block string
 		return eachVarianceGroup(w.pivot, w.opt.Threshold, func(r VarianceRow, first bool) error {
 			n++

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"jixiao/consolidate/internal/xlsxw"
 	"jixiao/templates"
 )
 
@@ -49,9 +50,9 @@ type rowsOf func(sub *templates.Submission, emit func(row []interface{}) error) 
 // township order; the tables' rows, and so the workbook, are the same
 // whatever the scheduling.
 func (w *bookWriter) details() error {
-	tables := []*table{w.infoTable(), w.overallTable(), w.projectsTable(), w.indicatorsTable()}
+	tables := []*xlsxw.Table{w.infoTable(), w.overallTable(), w.projectsTable(), w.indicatorsTable()}
 	rows := []rowsOf{w.infoRows, w.overallRows, w.projectRows, w.indicatorRows}
-	tws, err := startAll(tables)
+	tws, err := xlsxw.StartAll(tables)
 	if err != nil {
 		return err
 	}
@@ -69,7 +70,7 @@ func (w *bookWriter) details() error {
 				if errs[i] != nil {
 					continue // drain
 				}
-				if errs[i] = rows[i](sub, tws[i].row); errs[i] != nil {
+				if errs[i] = rows[i](sub, tws[i].Row); errs[i] != nil {
 					cancel(errs[i])
 				}
 			}
@@ -102,24 +103,24 @@ func (w *bookWriter) details() error {
 	if err != nil {
 		return err
 	}
-	return finishAll(tws)
+	return xlsxw.FinishAll(tws)
 }
 
 // sheetNames are the tables' sheet names.
-func sheetNames(tables []*table) []string {
+func sheetNames(tables []*xlsxw.Table) []string {
 	out := make([]string, len(tables))
 	for i, t := range tables {
-		out[i] = t.name
+		out[i] = t.Name()
 	}
 	return out
 }
 
-// analyses writes 乡镇差异 and 单位成本 side by side (see writeTogether).
+// analyses writes 乡镇差异 and 单位成本 side by side (see xlsxw.WriteTogether).
 func (w *bookWriter) analyses() error {
 	costs, err := w.unitCosts()
 	if err != nil {
 		return err
 	}
 	defer costs.close()
-	return w.writeTogether(w.variance(), costs.rows)
+	return xlsxw.WriteTogether(w.variance(), costs.rows)
 }

@@ -4,13 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/consolidate/category"
+	"jixiao/consolidate/internal/xlsxw"
 	"jixiao/consolidate/rounds"
 	"jixiao/convert"
 	"jixiao/templates"
@@ -48,6 +48,30 @@ type WriteOptions struct {
 	Progress func(WriteProgress)
 	// limits are the sheet size limits (zero: the spreadsheet's).
 	limits sheetLimits
+}
+
+// sheetLimits are the most a sheet holds; zero fields mean the spreadsheet
+// limits. Tests lower them to reach the layouts of very large runs.
+type sheetLimits struct {
+	// rows is the most rows a sheet holds. The rows of a larger table
+	// continue on sheets named "指标明细（2）", "指标明细（3）", …, each with
+	// the title and header rows (20,000 townships of 78 indicators make
+	// 1,560,000).
+	rows int
+	// pivotTownships is the most townships 分类汇总 lays out across: a sheet
+	// has at most 16,384 columns, and 类别 and 合计 take two.
+	pivotTownships int
+}
+
+// orDefault fills zero fields with the spreadsheet limits.
+func (l sheetLimits) orDefault() sheetLimits {
+	if l.rows <= 0 {
+		l.rows = excelize.TotalRows
+	}
+	if l.pivotTownships <= 0 {
+		l.pivotTownships = excelize.MaxColumns - 2
+	}
+	return l
 }
 
 // WriteProgress reports how far writing the workbook has come: the sheets
@@ -96,18 +120,17 @@ func WriteWorkbook(ctx context.Context, res *Result, path string, opt WriteOptio
 // saved: the sheets' settings in an excelize file, their rows deflated in
 // scratch files. Close it when done.
 type Workbook struct {
-	f       *excelize.File
-	streams map[string]*sheetStream // the rows of each sheet, by name
+	book *xlsxw.Book
 }
 
 // Close removes the workbook's scratch files.
-func (b *Workbook) Close() error {
-	for _, s := range b.streams {
-		s.remove()
-	}
-	b.streams = nil
-	return b.f.Close()
-}
+func (b *Workbook) Close() error { return b.book.Close() }
+
+// WriteTo writes the workbook's xlsx package to w, never through memory.
+//
+//	var buf bytes.Buffer
+//	_, err := b.WriteTo(&buf)
+func (b *Workbook) WriteTo(w io.Writer) (int64, error) { return b.book.WriteTo(w) }
 
 // Save saves the workbook in place of path with convert.SaveFile: the new
 // output appears complete or not at all, and a previous output stays intact
@@ -154,8 +177,9 @@ func BuildWorkbookContext(ctx context.Context, res *Result, opt WriteOptions) (*
 	}
 	f := excelize.NewFile()
 	f.SetActiveSheet(0)
-	w := &bookWriter{ctx: ctx, f: f, res: res, opt: opt, pivot: pivot, streams: map[string]*sheetStream{}}
-	b := &Workbook{f: f, streams: w.streams}
+	w := &bookWriter{ctx: ctx, f: f, res: res, opt: opt, pivot: pivot, book: xlsxw.NewBook(ctx, f)}
+	w.book.Title, w.book.MaxRows, w.book.FirstSheet = w.title(), opt.limits.rows, SheetSummary
+	b := &Workbook{book: w.book}
 	type step struct {
 		stage string // reported to opt.Progress ("" for none)
 		do    func() error
@@ -197,29 +221,11 @@ func (w *bookWriter) dropPivot() error {
 type bookWriter struct {
 	ctx   context.Context
 	f     *excelize.File
+	book  *xlsxw.Book // the sheets, written into f
 	res   *Result
 	opt   WriteOptions
 	st    styleIDs
 	pivot *Pivot
-	// streams are the rows of the sheets written so far, by sheet name;
-	// tables written side by side add to it under mu.
-	streams map[string]*sheetStream
-	mu      sync.Mutex
-}
-
-// newStream starts the rows of sheet name.
-func (w *bookWriter) newStream(name string) (*sheetStream, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if _, dup := w.streams[name]; dup {
-		return nil, fmt.Errorf("工作表「%s」重复", name)
-	}
-	s, err := newSheetStream()
-	if err != nil {
-		return nil, err
-	}
-	w.streams[name] = s
-	return s, nil
 }
 
 type styleIDs struct {
@@ -262,6 +268,8 @@ func (w *bookWriter) styles() error {
 	}
 	w.st.alert, err = w.f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "9C0006", Bold: true},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}})
+	w.book.Styles = xlsxw.Styles{Title: w.st.title, Header: w.st.header, Alert: w.st.alert,
+		Grouped: []int{w.st.money, w.st.totalMoney}, Percent: []int{w.st.percent}}
 	return err
 }
 

@@ -1,4 +1,4 @@
-package consolidate
+package xlsxw
 
 import (
 	"archive/zip"
@@ -18,24 +18,24 @@ import (
 	"jixiao/convert"
 )
 
-// WriteTo writes the workbook's xlsx package to w. The package goes through
-// a temporary file (the library's part order) on its way to the canonical
-// one, never through memory.
+// WriteTo writes the workbook's xlsx package to w, its sheets' rows
+// spliced in. The package goes through a temporary file (the library's part
+// order) on its way to the canonical one, never through memory.
 //
 //	var buf bytes.Buffer
 //	_, err := b.WriteTo(&buf)
-func (b *Workbook) WriteTo(w io.Writer) (int64, error) {
-	raw, err := scratchFile("jixiao-package-*.tmp")
+func (b *Book) WriteTo(w io.Writer) (int64, error) {
+	raw, drop, err := scratchFile("jixiao-package-*.tmp")
 	if err != nil {
 		return 0, err
 	}
-	defer raw.remove()
-	size, err := writePackage(b.f, raw.File)
+	defer drop()
+	size, err := writePackage(b.f, raw)
 	if err != nil {
 		return 0, err
 	}
 	cw := &countingWriter{w: w}
-	err = canonicalZip(cw, raw.File, size, b.streams)
+	err = canonicalZip(cw, raw, size, b.streams)
 	return cw.n, err
 }
 
@@ -222,7 +222,7 @@ func splitSheetData(part []byte, s *sheetStream) (head, tail []byte, err error) 
 	head = append(append([]byte(nil), part[:at]...), "<sheetData>"...)
 	tail = append([]byte("</sheetData>"), part[at+skip:]...)
 	if s.lastRow > 0 && s.lastCol > 0 {
-		ref := fmt.Sprintf(`<dimension ref="A1:%s%s"/>`, colName(s.lastCol), strconv.Itoa(s.lastRow))
+		ref := fmt.Sprintf(`<dimension ref="A1:%s%s"/>`, ColName(s.lastCol), strconv.Itoa(s.lastRow))
 		head = dimensionRe.ReplaceAllLiteral(head, []byte(ref))
 	}
 	return head, tail, nil

@@ -1,4 +1,4 @@
-package consolidate
+package xlsxw
 
 import (
 	"bufio"
@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"io"
 	"math"
+	"os"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -14,7 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// The rows of the county workbook's sheets do not go through excelize: a
+// The rows of a Book's sheets do not go through excelize: a
 // sheetStream encodes each row as SpreadsheetML <row> XML itself and deflates
 // it on a goroutine of its own into a scratch file, so encoding and
 // compressing run on two cores, and no sheet's rows are ever held in memory.
@@ -41,7 +42,8 @@ type sheetStream struct {
 	work chan []byte // to the compressor
 	free chan []byte // back from it, for reuse
 	done chan struct{}
-	file *scratch // the deflated rows
+	file *os.File // the deflated rows
+	drop func()   // closes and deletes file
 	// Set by the compressor, read after done is closed.
 	err         error
 	crc         uint32
@@ -55,11 +57,11 @@ type sheetStream struct {
 // temporary folder (unnamed where possible) and the compressor.
 func newSheetStream() (*sheetStream, error) {
 	s := &sheetStream{work: make(chan []byte, 2), free: make(chan []byte, 3), done: make(chan struct{})}
-	f, err := scratchFile("jixiao-sheet-*.tmp")
+	f, drop, err := scratchFile("jixiao-sheet-*.tmp")
 	if err != nil {
 		return nil, err
 	}
-	s.file = f
+	s.file, s.drop = f, drop
 	s.buf = make([]byte, 0, streamChunk+streamChunk/4)
 	go s.compress()
 	return s, nil
@@ -139,7 +141,7 @@ func (s *sheetStream) remove() {
 	if !s.closed {
 		_ = s.finish()
 	}
-	s.file.remove()
+	s.drop()
 }
 
 // rowOpts are a row's attributes: a height in points (0: default).

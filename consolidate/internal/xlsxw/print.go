@@ -1,4 +1,4 @@
-package consolidate
+package xlsxw
 
 import (
 	"fmt"
@@ -89,9 +89,9 @@ func flowScale(widths []float64, repeat int) int {
 // page, which LibreOffice follows with an empty last page), with the title and header rows, and when not fit the frozen (at
 // least the first) columns, repeated on every page; the page header names
 // the sheet and the workbook and numbers the pages.
-func (t *table) pageSetup(name string, widths []float64, lastRow int) error {
+func (t *Table) pageSetup(name string, widths []float64, lastRow int) error {
 	fit := printFits(widths)
-	f := t.w.f
+	f := t.book.f
 	size, orient := 9, "landscape"
 	scale := uint(flowScale(widths, t.repeatCols()))
 	if s := printScale(widths); s == 1 {
@@ -111,13 +111,13 @@ func (t *table) pageSetup(name string, widths []float64, lastRow int) error {
 	// all in the header: with a footer as well, LibreOffice puts an empty
 	// page before some sheets
 	err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
-		OddHeader: "&L&\"-,Bold\"" + headerText(name) + "&C第 &P 页，共 &N 页&R" + headerText(t.w.title())})
+		OddHeader: "&L&\"-,Bold\"" + headerText(name) + "&C第 &P 页，共 &N 页&R" + headerText(t.book.Title)})
 	if err != nil {
 		return err
 	}
 	titles := fmt.Sprintf("'%s'!$1:$2", sheetRef(name))
 	if !fit {
-		repeat := colName(t.repeatCols())
+		repeat := ColName(t.repeatCols())
 		titles = fmt.Sprintf("'%[1]s'!$A:$%[2]s,'%[1]s'!$1:$2", sheetRef(name), repeat)
 	}
 	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: name}); err != nil {
@@ -125,7 +125,7 @@ func (t *table) pageSetup(name string, widths []float64, lastRow int) error {
 	}
 	// the table's columns only: text overflowing the last column would
 	// otherwise widen the printed area
-	area := fmt.Sprintf("'%s'!$A$1:$%s$%d", sheetRef(name), colName(len(t.cols)), max(lastRow, 2))
+	area := fmt.Sprintf("'%s'!$A$1:$%s$%d", sheetRef(name), ColName(len(t.cols)), max(lastRow, 2))
 	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: area, Scope: name})
 }
 
@@ -147,7 +147,7 @@ func titleSpan(widths []float64, repeat int) int {
 
 // repeatCols is how many columns, from A, print on every page of a sheet
 // too wide for one: the frozen ones, at least the first.
-func (t *table) repeatCols() int { return max(t.freezeCols, 1) }
+func (t *Table) repeatCols() int { return max(t.FreezeCols, 1) }
 
 // headerText escapes text for a page header: & starts a code there.
 func headerText(s string) string { return strings.ReplaceAll(s, "&", "&&") }

@@ -1,8 +1,9 @@
-package consolidate
+package xlsxw
 
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/xml"
 	"hash/crc32"
 	"io"
@@ -52,13 +53,14 @@ func TestSheetStreamMatchesExcelize(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s, err := newSheetStream()
+	b := NewBook(context.Background(), f)
+	s, err := b.newStream("Sheet1")
 	if err != nil {
 		t.Fatal(err)
 	}
 	cols := make([]string, 12)
 	for i := range cols {
-		cols[i] = colName(i + 1)
+		cols[i] = ColName(i + 1)
 	}
 	for i, r := range rows {
 		opt := rowOpts{}
@@ -69,7 +71,6 @@ func TestSheetStreamMatchesExcelize(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	b := &Workbook{f: f, streams: map[string]*sheetStream{"Sheet1": s}}
 	var ours bytes.Buffer
 	if _, err := b.WriteTo(&ours); err != nil {
 		t.Fatal(err)
@@ -91,7 +92,7 @@ func TestSheetStreamMatchesExcelize(t *testing.T) {
 		if i == 0 {
 			opts = append(opts, excelize.RowOpts{Height: 24})
 		}
-		if err := sw.SetRow(colName(1)+strconv.Itoa(i+1), r, opts...); err != nil {
+		if err := sw.SetRow(ColName(1)+strconv.Itoa(i+1), r, opts...); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -117,7 +118,7 @@ func TestSheetStreamMatchesExcelize(t *testing.T) {
 	defer e.Close()
 	for i, r := range rows {
 		for j := range r {
-			ref := colName(j+1) + strconv.Itoa(i+1)
+			ref := ColName(j+1) + strconv.Itoa(i+1)
 			for _, get := range []struct {
 				what string
 				fn   func(*excelize.File) (interface{}, error)
