@@ -8,8 +8,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao/consolidate"
+	"jixiao/consolidate/baseline"
 	"jixiao/consolidate/category"
-	"jixiao/convert"
 )
 
 func decs(ss ...string) []decimal.Decimal {
@@ -92,7 +92,7 @@ func expectedBaseline(t *testing.T) map[[2]string]decimal.Decimal {
 func TestBaselineSheet(t *testing.T) {
 	ctx := context.Background()
 	res := wbRun(t, consolidate.Options{}, wbSamples("2024"))
-	base, err := consolidate.LoadBaseline(ctx, []string{wbSamples("2023")}, consolidate.Options{}, nil)
+	base, err := baseline.Load(ctx, []string{wbSamples("2023")}, consolidate.Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,50 +154,5 @@ func TestBaselineSheet(t *testing.T) {
 	total := rows[len(rows)-1]
 	if total[0] != "合计" || !dec(t, total[2]).Equal(toWan(sumCur)) || !dec(t, total[3]).Equal(toWan(sumBase)) {
 		t.Errorf("合计 %v, want %s and %s", total, toWan(sumCur), toWan(sumBase))
-	}
-}
-
-// TestBaselineFromCountyWorkbook reads the 基期 back from a county workbook
-// written in 元 and finds the same amounts as from the township files.
-func TestBaselineFromCountyWorkbook(t *testing.T) {
-	ctx := context.Background()
-	for _, unit := range []convert.Unit{convert.UnitYuan, convert.UnitWan} {
-		t.Run(unit.String(), func(t *testing.T) {
-			prev := wbRun(t, consolidate.Options{Unit: unit}, wbSamples("2023"))
-			_, path := wbWrite(t, prev, consolidate.WriteOptions{})
-			base, err := consolidate.LoadBaseline(ctx, []string{path}, consolidate.Options{}, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if base.Result != nil || base.Year != 2023 {
-				t.Errorf("not read as a county workbook: result %v, year %d", base.Result != nil, base.Year)
-			}
-			want := expectedBaseline(t)
-			n := 0
-			for _, c := range base.Pivot.Categories {
-				for _, town := range base.Pivot.Townships {
-					got, ok := base.Pivot.Amount(c, town)
-					if !ok {
-						continue
-					}
-					n++
-					if w := want[[2]string{town, c}]; !got.Equal(w) {
-						t.Errorf("%s/%s: %s 元, want %s", town, c, got, w)
-					}
-				}
-			}
-			if n != len(want) {
-				t.Errorf("%d cells, want %d", n, len(want))
-			}
-		})
-	}
-}
-
-func TestBaselineTownshipTwice(t *testing.T) {
-	prev := wbRun(t, consolidate.Options{}, wbSamples("2023"))
-	_, path := wbWrite(t, prev, consolidate.WriteOptions{})
-	_, err := consolidate.LoadBaseline(context.Background(), []string{path, wbSamples("2023")}, consolidate.Options{}, nil)
-	if !errors.Is(err, consolidate.ErrBaseline) {
-		t.Fatalf("err = %v, want ErrBaseline for townships in two sources", err)
 	}
 }

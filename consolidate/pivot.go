@@ -75,7 +75,8 @@ type Pivot struct {
 	wide        map[pivotKey]pivotCell
 }
 
-func newPivot() *Pivot {
+// NewPivot returns an empty pivot, to be filled with Add.
+func NewPivot() *Pivot {
 	return &Pivot{cats: map[string]int32{}, towns: map[string]int32{}}
 }
 
@@ -84,11 +85,11 @@ func newPivot() *Pivot {
 // project in its 类别. It fails only when the run's temporary file cannot
 // be read.
 func BuildPivot(res *Result, cat *category.Categorizer) (*Pivot, error) {
-	p := newPivot()
+	p := NewPivot()
 	err := res.eachProjects(func(_ int, t *tally, ps []projectTally) error {
 		p.Townships = append(p.Townships, t.township)
 		for _, proj := range ps {
-			p.add(cat.Category(proj.name), t.township, proj.budget.decimal(), 1)
+			p.Add(cat.Category(proj.name), t.township, proj.budget.decimal(), 1)
 		}
 		return nil
 	})
@@ -102,8 +103,11 @@ func BuildPivot(res *Result, cat *category.Categorizer) (*Pivot, error) {
 	return p, nil
 }
 
-// add adds amount and projects to the cell of category and township.
-func (p *Pivot) add(category, township string, amount decimal.Decimal, projects int) {
+// Add adds amount (in 元) and a count of projects to the cell of category
+// and township, making the cell when there is none. It leaves Townships and
+// Categories alone: when done, append the townships to Townships and call
+// Sort.
+func (p *Pivot) Add(category, township string, amount decimal.Decimal, projects int) {
 	ci, ti := number(p.cats, category), number(p.towns, township)
 	for int(ci) >= len(p.cols) {
 		p.cols = append(p.cols, nil)
@@ -137,12 +141,21 @@ func (p *Pivot) sortCategories() {
 	sortNames(p.Categories)
 }
 
-// each calls fn with every cell, in no particular order.
-func (p *Pivot) each(fn func(category, township string, c pivotCell)) {
+// Sort puts Townships in name order (see nameOrder) and sets Categories to
+// every 类别 with a cell, in name order too.
+func (p *Pivot) Sort() {
+	sortNames(p.Townships)
+	p.sortCategories()
+}
+
+// Each calls fn with every cell, in no particular order: its 类别 and 乡镇,
+// its 预算数 in 元 and how many projects gave it.
+func (p *Pivot) Each(fn func(category, township string, amount decimal.Decimal, projects int)) {
 	cats, towns := names(p.cats), names(p.towns)
 	for ci, col := range p.cols {
 		for _, e := range col {
-			fn(cats[ci], towns[e.town], p.entryCell(int32(ci), e))
+			c := p.entryCell(int32(ci), e)
+			fn(cats[ci], towns[e.town], c.amount.decimal(), c.projects)
 		}
 	}
 }

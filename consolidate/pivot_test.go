@@ -33,9 +33,9 @@ func TestPivotWideCells(t *testing.T) {
 		{"no cell", []step{{"B", "甲镇", "5", 1}}, "0", 0, false, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := newPivot()
+			p := NewPivot()
 			for _, s := range tc.steps {
-				p.add(s.cat, s.town, d(s.amount), s.projects)
+				p.Add(s.cat, s.town, d(s.amount), s.projects)
 			}
 			p.sortCategories()
 			got, ok := p.Amount("A", "甲镇")
@@ -46,10 +46,10 @@ func TestPivotWideCells(t *testing.T) {
 				t.Errorf("%d wide cells, want wide %v", len(p.wide), tc.wide)
 			}
 			cells := 0
-			p.each(func(category, township string, c pivotCell) {
+			p.Each(func(category, township string, amount decimal.Decimal, projects int) {
 				cells++
-				if got, _ := p.Amount(category, township); !got.Equal(c.amount.decimal()) || c.projects != p.Projects(category, township) {
-					t.Errorf("each gives %s %s = %s, Amount %s", category, township, c.amount.decimal(), got)
+				if got, _ := p.Amount(category, township); !got.Equal(amount) || projects != p.Projects(category, township) {
+					t.Errorf("Each gives %s %s = %s, Amount %s", category, township, amount, got)
 				}
 			})
 			if cells != tc.wantCells || p.cellCount() != tc.wantCells {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"jixiao/consolidate"
+	"jixiao/consolidate/baseline"
 	"jixiao/consolidate/review"
 	"jixiao/templates"
 )
@@ -18,7 +19,7 @@ import (
 // compares every review finding with testdata/review_samples.txt. The good
 // forms raise no review error: the only findings are warnings.
 func TestGoldenReviewSamples(t *testing.T) {
-	base, err := consolidate.LoadBaseline(context.Background(), []string{wbSamples("2023")}, consolidate.Options{}, nil)
+	base, err := baseline.Load(context.Background(), []string{wbSamples("2023")}, consolidate.Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"jixiao/consolidate"
+	"jixiao/consolidate/baseline"
 	"jixiao/templates"
 )
 
@@ -41,7 +42,7 @@ func sourcesOf(t *testing.T, res *consolidate.Result) []consolidate.SourceFile {
 // The county workbook is the same bytes whether the submissions were held in
 // memory, all spilled to the temporary file, or some of each.
 func TestSameBytesWhetherSpilledOrHeld(t *testing.T) {
-	base, err := consolidate.LoadBaseline(context.Background(), []string{wbSamples("2023")}, consolidate.Options{}, nil)
+	base, err := baseline.Load(context.Background(), []string{wbSamples("2023")}, consolidate.Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/consolidate"
+	"jixiao/consolidate/baseline"
 	"jixiao/consolidate/category"
 	"jixiao/convert"
 )
@@ -460,7 +461,7 @@ func deref[T any](p *T) (v T) {
 
 func TestGoldenCountyWorkbook(t *testing.T) {
 	res := wbRun(t, consolidate.Options{}, wbSamples("2024"))
-	base, err := consolidate.LoadBaseline(context.Background(), []string{wbSamples("2023")}, consolidate.Options{}, nil)
+	base, err := baseline.Load(context.Background(), []string{wbSamples("2023")}, consolidate.Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

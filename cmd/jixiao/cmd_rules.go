@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"jixiao/consolidate"
+	"jixiao/consolidate/baseline"
 	"jixiao/consolidate/category"
 	"jixiao/consolidate/review"
 )
@@ -51,7 +52,7 @@ func loadBaseline(c *cli.Context, cat *category.Categorizer) (*consolidate.Basel
 	if err != nil {
 		return nil, err
 	}
-	return consolidate.LoadBaseline(c.Context, paths, consolidate.Options{Unit: unit, Jobs: c.Int("jobs"), Encoding: c.String("encoding")}, cat)
+	return baseline.Load(c.Context, paths, consolidate.Options{Unit: unit, Jobs: c.Int("jobs"), Encoding: c.String("encoding")}, cat)
 }
 
 func rulesCommand() *cli.Command {

@@ -1,10 +1,11 @@
-package consolidate
+package baseline
 
 import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
+	"jixiao/consolidate"
 	"jixiao/consolidate/review"
 	"jixiao/convert"
 )
@@ -21,7 +22,7 @@ func readCountyTargets(path string, t *review.Targets) {
 	}
 	defer f.Close()
 	for _, sheet := range f.GetSheetList() {
-		if !strings.HasPrefix(sheet, SheetIndicators) {
+		if !strings.HasPrefix(sheet, consolidate.SheetIndicators) {
 			continue
 		}
 		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
