@@ -1,34 +1,18 @@
 package consolidate
 
-import (
-	"os"
+import "jixiao/consolidate/internal/spill"
 
-	"jixiao/convert"
-)
-
-// scratch is a temporary file in the system's temporary folder: unnamed
-// where the system allows, so that it vanishes with the process however it
-// ends.
-type scratch struct {
-	*os.File
-	name string // "" when unnamed
-}
+// scratch is a temporary file that vanishes with the process (see
+// spill.Scratch).
+type scratch struct{ *spill.Scratch }
 
 func scratchFile(pattern string) (*scratch, error) {
-	f, name, err := convert.ScratchFile(os.TempDir(), pattern)
+	s, err := spill.NewScratch(pattern)
 	if err != nil {
 		return nil, err
 	}
-	return &scratch{File: f, name: name}, nil
+	return &scratch{s}, nil
 }
 
 // remove closes and deletes the file.
-func (s *scratch) remove() error {
-	err := s.File.Close()
-	if s.name != "" {
-		if rerr := os.Remove(s.name); err == nil {
-			err = rerr
-		}
-	}
-	return err
-}
+func (s *scratch) remove() error { return s.Remove() }
