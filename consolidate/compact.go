@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"jixiao/consolidate/internal/spill"
 	"jixiao/templates"
 )
 
@@ -46,6 +47,20 @@ func (x exact) cmp(y exact) int {
 	return x.decimal().Cmp(y.decimal())
 }
 
+// appendExact appends x (see spill.AppendDecimal).
+func appendExact(b []byte, x exact) []byte {
+	if x.big == nil {
+		return spill.AppendDecimal(b, x.coef, x.exp)
+	}
+	return spill.AppendBigDecimal(b, *x.big)
+}
+
+// exact decodes what appendExact wrote.
+func (d *recordDecoder) exact() exact {
+	coef, exp, big := d.Decimal()
+	return exact{coef: coef, exp: exp, big: big}
+}
+
 // packedTotals are Totals in a few dozen bytes: the counts and amounts as
 // varints (see appendExact). Every township's stay in memory.
 type packedTotals string
@@ -65,13 +80,13 @@ func packTotals(t Totals) packedTotals {
 // totals unpacks; problem counts are zero. p comes from packTotals only:
 // anything else is a fault in jixiao, and panics.
 func (p packedTotals) totals() Totals {
-	d := recordDecoder{b: []byte(p)}
-	t := Totals{Projects: int(d.varint()), Indicators: int(d.varint()),
+	d := newRecordDecoder([]byte(p), nil)
+	t := Totals{Projects: int(d.Varint()), Indicators: int(d.Varint()),
 		Budget: d.exact().decimal(), Fiscal: d.exact().decimal(), Other: d.exact().decimal()}
 	for i := range t.Plan {
 		t.Plan[i] = d.exact().decimal()
 	}
-	if d.err != nil || len(d.b) != 0 {
+	if d.End() != nil {
 		panic("consolidate: packed totals damaged")
 	}
 	return t
@@ -91,6 +106,27 @@ type costText struct {
 type place struct {
 	sheet, cell string
 	id          int32 // its number in the interner
+}
+
+// appendPlace writes 0 for no place, else its number + 1.
+func appendPlace(b []byte, p *place) []byte {
+	if p == nil {
+		return append(b, 0)
+	}
+	return binary.AppendUvarint(b, uint64(p.id)+1)
+}
+
+// place decodes what appendPlace wrote.
+func (d *recordDecoder) place() *place {
+	id := d.Uvarint()
+	if id == 0 || d.Err() != nil {
+		return nil
+	}
+	p := d.in.placeByID(id - 1)
+	if p == nil {
+		d.Fail()
+	}
+	return p
 }
 
 // source is the value's source in file.

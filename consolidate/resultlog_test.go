@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"jixiao/consolidate/internal/spill"
 	"jixiao/convert"
 	"jixiao/templates"
 )
@@ -59,17 +60,17 @@ func TestResultLogRoundTrip(t *testing.T) {
 		{"default chunks, loaded", 0, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			recs := &recordFile{}
-			t.Cleanup(func() { recs.remove() })
+			recs := &spill.Records{}
+			t.Cleanup(func() { recs.Remove() })
 			l, err := newResultLog(recs, sources, problems, tc.chunk)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if tc.chunk == 1 && len(l.sources.chunks) != len(sources) {
-				t.Errorf("%d chunks of sources, want one a record", len(l.sources.chunks))
+			if tc.chunk == 1 && l.sources.log.Chunks() != len(sources) {
+				t.Errorf("%d chunks of sources, want one a record", l.sources.log.Chunks())
 			}
 			if tc.loaded {
-				if err := recs.load(); err != nil {
+				if err := recs.Load(); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -104,14 +105,14 @@ func TestResultLogDamaged(t *testing.T) {
 		damage func(l *resultLog)
 		want   error
 	}{
-		{"one record more than stored", func(l *resultLog) { l.problems.n++ }, errRecord},
-		{"one record fewer than stored", func(l *resultLog) { l.problems.n-- }, errRecord},
-		{"a chunk cut short", func(l *resultLog) { l.problems.chunks[0].n -= 3 }, errRecord},
-		{"file removed", func(l *resultLog) { l.recs.remove() }, errClosed},
+		// records that are not problems (the log's own faults are
+		// spill's: see TestLogDamaged)
+		{"records of another kind", func(l *resultLog) { l.problems = l.sources }, errRecord},
+		{"file removed", func(l *resultLog) { l.recs.Remove() }, spill.ErrClosed},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			recs := &recordFile{}
-			t.Cleanup(func() { recs.remove() })
+			recs := &spill.Records{}
+			t.Cleanup(func() { recs.Remove() })
 			l, err := newResultLog(recs, sources, problems, 0)
 			if err != nil {
 				t.Fatal(err)
@@ -132,8 +133,8 @@ func TestCountProblems(t *testing.T) {
 	_, problems := logFixture()
 	problems = append(problems, templates.Problem{Severity: templates.Warning, Township: "石门乡", Src: templates.Source{File: "2024/乡镇.csv"}},
 		templates.Problem{Severity: templates.Error, Township: "王官营镇", Src: templates.Source{File: "2024/另一个.xlsx"}})
-	res := &Result{counted: []*tally{a, b}, problems: problems, records: &recordFile{}}
-	t.Cleanup(func() { res.records.remove() })
+	res := &Result{counted: []*tally{a, b}, problems: problems, records: &spill.Records{}}
+	t.Cleanup(func() { res.records.Remove() })
 	if err := res.finish(0); err != nil {
 		t.Fatal(err)
 	}
@@ -154,8 +155,8 @@ func TestRunLogChunks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if chunk == 1 && len(res.log.problems.chunks) != res.ProblemCount() {
-			t.Errorf("chunk 1: %d chunks for %d problems", len(res.log.problems.chunks), res.ProblemCount())
+		if chunk == 1 && res.log.problems.log.Chunks() != res.ProblemCount() {
+			t.Errorf("chunk 1: %d chunks for %d problems", res.log.problems.log.Chunks(), res.ProblemCount())
 		}
 		if err := res.Close(); err != nil {
 			t.Fatal(err)

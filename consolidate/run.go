@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"jixiao/consolidate/internal/spill"
 	"jixiao/consolidate/review"
 	"jixiao/convert"
 	"jixiao/templates"
@@ -43,7 +44,7 @@ type Options struct {
 	// report); they are never read as inputs.
 	Outputs []string
 	// logChunk is the size of the chunks in which the sources and problems
-	// are stored (0: defaultLogChunk); tests make it small.
+	// are stored (0: spill.DefaultChunk); tests make it small.
 	logChunk int
 }
 
@@ -101,7 +102,7 @@ type Result struct {
 	store   *submissionStore
 	// records holds the projects of every tally; in numbers their cost
 	// texts and places.
-	records *recordFile
+	records *spill.Records
 	in      *interner
 	// review is the rule set as configured and its counts by rule.
 	review reviewTally
@@ -222,12 +223,12 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 		}
 		return nil, fmt.Errorf("%w：%s", ErrNoInput, strings.Join(paths, "、"))
 	}
-	res := &Result{Unit: opt.Unit, store: newSubmissionStore(opt.KeepInMemory), records: &recordFile{}, in: newInterner(),
+	res := &Result{Unit: opt.Unit, store: newSubmissionStore(opt.KeepInMemory), records: &spill.Records{Pattern: "jixiao-tallies-*.tmp"}, in: newInterner(),
 		review: reviewTally{rules: opt.Rules.Rules()}}
 	sources, problems, err := readAll(ctx, files, opt, res)
 	if err != nil {
 		res.store.close()
-		res.records.remove()
+		res.records.Remove()
 		return nil, err
 	}
 	n := len(skipped)
@@ -268,7 +269,7 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 	}
 	if err != nil {
 		res.store.close()
-		res.records.remove()
+		res.records.Remove()
 		return nil, err
 	}
 	return res, nil

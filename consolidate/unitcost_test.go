@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"jixiao/consolidate/internal/spill"
 	"jixiao/convert"
 )
 
@@ -29,7 +30,7 @@ type ucTown struct {
 // unitCostResult is a run over towns, in the order given.
 func unitCostResult(t *testing.T, towns []ucTown) *Result {
 	t.Helper()
-	res := &Result{Unit: convert.UnitWan, store: newSubmissionStore(-1), records: &recordFile{}, in: newInterner()}
+	res := &Result{Unit: convert.UnitWan, store: newSubmissionStore(-1), records: &spill.Records{}, in: newInterner()}
 	t.Cleanup(func() { res.Close() })
 	for _, town := range towns {
 		var ps []projectTally
@@ -42,7 +43,7 @@ func unitCostResult(t *testing.T, towns []ucTown) *Result {
 			}
 			ps = append(ps, pt)
 		}
-		ref, err := res.records.put(appendProjects(nil, ps))
+		ref, err := res.records.Put(appendProjects(nil, ps))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -120,7 +121,7 @@ func TestUnitCostIndexOrder(t *testing.T) {
 				t.Run(fmt.Sprintf("%s/loaded=%v/chunk=%d", tc.name, loaded, chunk), func(t *testing.T) {
 					res := unitCostResult(t, tc.towns)
 					if loaded {
-						if err := res.records.load(); err != nil {
+						if err := res.records.Load(); err != nil {
 							t.Fatal(err)
 						}
 					}
@@ -165,18 +166,23 @@ func TestUnitCostIndexFaults(t *testing.T) {
 		want  error // nil: any error
 	}{
 		{"closed index", func(x *unitCostIndex) { x.close() }, nil, errClosed},
-		{"file closed underneath", func(x *unitCostIndex) { x.file.File.Close() }, nil, nil},
+		// the file's own faults are spill's: see TestBucketsFaults
 		{"damaged record", func(x *unitCostIndex) {
-			// an empty record where the first group's first was
-			if _, err := x.file.WriteAt([]byte{0}, x.groups[x.order[0]].off); err != nil {
+			// an empty record in place of the first group's
+			b := &spill.Buckets{}
+			t.Cleanup(func() { b.Close() })
+			for g := range x.groups {
+				for range x.recs.Count(g) {
+					if err := b.Add(g, nil); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			if err := b.Arrange(x.order, 1); err != nil {
 				t.Fatal(err)
 			}
+			x.recs = b
 		}, nil, errRecord},
-		{"cut short", func(x *unitCostIndex) {
-			if err := x.file.Truncate(1); err != nil {
-				t.Fatal(err)
-			}
-		}, nil, nil},
 		{"fn fails", func(*unitCostIndex) {}, func(UnitCostRow, bool) error { return stop }, stop},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -198,7 +204,7 @@ func TestUnitCostIndexFaults(t *testing.T) {
 	}
 	t.Run("records gone", func(t *testing.T) {
 		res := unitCostResult(t, towns)
-		if err := res.records.remove(); err != nil {
+		if err := res.records.Remove(); err != nil {
 			t.Fatal(err)
 		}
 		if x, err := buildUnitCostIndex(res, nil, convert.UnitWan, 1); err == nil {

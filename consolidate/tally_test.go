@@ -11,6 +11,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"jixiao/consolidate/internal/spill"
 	"jixiao/convert"
 	"jixiao/templates"
 )
@@ -79,10 +80,10 @@ func TestProjectRecordRoundTrip(t *testing.T) {
 		{"all", ps},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := recordDecoder{b: appendProjects(nil, tc.ps), in: in}
+			d := newRecordDecoder(appendProjects(nil, tc.ps), in)
 			got := d.projects()
-			if d.err != nil {
-				t.Fatal(d.err)
+			if d.Err() != nil {
+				t.Fatal(d.Err())
 			}
 			sameProjects(t, got, tc.ps)
 		})
@@ -94,9 +95,9 @@ func TestProjectRecordDamaged(t *testing.T) {
 	in := newInterner()
 	rec := appendProjects(nil, recordProjects(in))
 	for n := range len(rec) {
-		d := recordDecoder{b: rec[:n], in: in}
-		if ps := d.projects(); !errors.Is(d.err, errRecord) || ps != nil {
-			t.Fatalf("cut at %d of %d: %d projects, err %v", n, len(rec), len(ps), d.err)
+		d := newRecordDecoder(rec[:n], in)
+		if ps := d.projects(); !errors.Is(d.Err(), errRecord) || ps != nil {
+			t.Fatalf("cut at %d of %d: %d projects, err %v", n, len(rec), len(ps), d.Err())
 		}
 	}
 	for name, b := range map[string][]byte{
@@ -107,9 +108,9 @@ func TestProjectRecordDamaged(t *testing.T) {
 		"length too long":       {1, 200, 'a'},
 		"exponent beyond int32": append([]byte{1, 0, 0, 0, 0, 2}, binary.AppendVarint(nil, 1<<40)...),
 	} {
-		d := recordDecoder{b: b, in: in}
-		if ps := d.projects(); !errors.Is(d.err, errRecord) || ps != nil {
-			t.Errorf("%s: %d projects, err %v", name, len(ps), d.err)
+		d := newRecordDecoder(b, in)
+		if ps := d.projects(); !errors.Is(d.Err(), errRecord) || ps != nil {
+			t.Errorf("%s: %d projects, err %v", name, len(ps), d.Err())
 		}
 	}
 }
@@ -121,77 +122,24 @@ func FuzzProjectRecord(f *testing.F) {
 	f.Add(appendProjects(nil, ps[2:]))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		d := recordDecoder{b: b, in: in}
+		d := newRecordDecoder(b, in)
 		got := d.projects()
-		if d.err != nil {
+		if d.Err() != nil {
 			return
 		}
-		again := recordDecoder{b: appendProjects(nil, got), in: in}
+		again := newRecordDecoder(appendProjects(nil, got), in)
 		sameProjects(t, again.projects(), got)
-		if again.err != nil {
-			t.Fatal(again.err)
+		if again.Err() != nil {
+			t.Fatal(again.Err())
 		}
 	})
-}
-
-// Records are read back from the file, then from memory once loaded, and
-// are gone once removed.
-func TestRecordFile(t *testing.T) {
-	var f recordFile
-	var refs []spillRef
-	for i := range 5 {
-		ref, err := f.put([]byte(strings.Repeat(fmt.Sprint(i), i)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		refs = append(refs, ref)
-	}
-	check := func(when string) {
-		t.Helper()
-		var buf []byte
-		for i, ref := range refs {
-			b, err := f.get(ref, buf)
-			if err != nil || string(b) != strings.Repeat(fmt.Sprint(i), i) {
-				t.Fatalf("%s: record %d = %q, %v", when, i, b, err)
-			}
-			buf = b
-		}
-	}
-	check("in the file")
-	if f.file == nil {
-		t.Fatal("no file")
-	}
-	if err := f.load(); err != nil {
-		t.Fatal(err)
-	}
-	if f.file != nil {
-		t.Fatal("the file is kept after load")
-	}
-	check("loaded")
-	ref, err := f.put([]byte("after"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	refs = append(refs, ref)
-	if b, err := f.get(ref, nil); err != nil || string(b) != "after" {
-		t.Fatalf("put after load: %q, %v", b, err)
-	}
-	if _, err := f.get(spillRef{off: ref.off, n: ref.n + 1}, nil); !errors.Is(err, errRecord) {
-		t.Errorf("a record beyond the end: %v", err)
-	}
-	if err := f.remove(); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.get(refs[1], nil); !errors.Is(err, errClosed) {
-		t.Errorf("get after remove: %v", err)
-	}
 }
 
 // sharedCodeResult is a run over townships given as code lists, one
 // project per code, each code read at 项目N!B3.
 func sharedCodeResult(t *testing.T, towns map[string][]string) *Result {
 	t.Helper()
-	res := &Result{Unit: convert.UnitWan, store: newSubmissionStore(-1), records: &recordFile{}, in: newInterner()}
+	res := &Result{Unit: convert.UnitWan, store: newSubmissionStore(-1), records: &spill.Records{}, in: newInterner()}
 	t.Cleanup(func() { res.Close() })
 	for _, town := range slices.Sorted(maps.Keys(towns)) {
 		sub := &templates.Submission{File: town + ".xlsx", Township: templates.Text{Value: town}}

@@ -39,14 +39,14 @@ func TestSpilledSubmissionsAreTheOnesRead(t *testing.T) {
 		return res
 	}
 	held, spilled, mixed := run(1000), run(-1), run(2)
-	if held.store.file != nil {
+	if held.store.values.Spilled() != 0 {
 		t.Fatal("KeepInMemory 1000: a spill file was created")
 	}
-	if spilled.store.file == nil || spilled.store.held != 0 {
+	if spilled.store.values.Spilled() == 0 || spilled.store.values.Held() != 0 {
 		t.Fatal("KeepInMemory -1: nothing was spilled")
 	}
-	if mixed.store.held != 2 || mixed.store.file == nil {
-		t.Fatalf("KeepInMemory 2: %d held", mixed.store.held)
+	if mixed.store.values.Held() != 2 || mixed.store.values.Spilled() == 0 {
+		t.Fatalf("KeepInMemory 2: %d held", mixed.store.values.Held())
 	}
 	want := subsOf(t, held)
 	if len(want) < 3 {
