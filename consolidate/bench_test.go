@@ -31,6 +31,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"jixiao/convert"
 )
 
 // benchSizes are the township counts benchmarked; the largest is skipped
@@ -293,7 +295,7 @@ func reportPerTownship(b *testing.B, n int) {
 
 // benchFiles lists the input workbooks of dir.
 func benchFiles(b *testing.B, dir string) []string {
-	files, _, err := CollectFiles([]string{dir})
+	files, _, err := convert.ListInputs([]string{dir})
 	if err != nil {
 		b.Fatal(err)
 	}

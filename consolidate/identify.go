@@ -2,11 +2,7 @@ package consolidate
 
 import (
 	"errors"
-	"fmt"
-	"io/fs"
-	"path/filepath"
 
-	"jixiao/convert"
 	"jixiao/templates"
 )
 
@@ -46,41 +42,6 @@ func nonSubmission(path string, sub *templates.Submission) (SourceFile, template
 		return SourceFile{}, templates.Problem{}, false
 	}
 	return sf, p, true
-}
-
-// statError is the error for an input path that cannot be looked at: one
-// that does not exist is ErrNotFound, not a damaged file.
-func statError(path string, err error) error {
-	if errors.Is(err, fs.ErrNotExist) {
-		return &convert.LocatedError{File: path, Err: ErrNotFound}
-	}
-	return &convert.LocatedError{File: path, Err: fmt.Errorf("%w: %v", convert.ErrUnreadable, err)}
-}
-
-// withoutOutputs drops from files the paths that are this run's outputs
-// (the county workbook, the JSON report): they are never inputs, even when
-// written into the folder being read.
-func withoutOutputs(files, outputs []string) []string {
-	if len(outputs) == 0 {
-		return files
-	}
-	drop := map[string]bool{}
-	for _, o := range outputs {
-		if o == "" || o == "-" {
-			continue
-		}
-		if abs, err := filepath.Abs(o); err == nil {
-			drop[abs] = true
-		}
-	}
-	kept := files[:0:0]
-	for _, f := range files {
-		if abs, err := filepath.Abs(f); err == nil && drop[abs] {
-			continue
-		}
-		kept = append(kept, f)
-	}
-	return kept
 }
 
 // unitMismatch reports whether problems hold the error of a form whose

@@ -2,13 +2,10 @@ package consolidate
 
 import (
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"jixiao/convert"
 )
 
 func TestRevisionRank(t *testing.T) {
@@ -82,14 +79,6 @@ func TestPreferred(t *testing.T) {
 				t.Errorf("preferred = %v (%s), want %v (…%s…)", first, why, c.wantFirst, c.why)
 			}
 		})
-	}
-}
-
-func TestStatError(t *testing.T) {
-	_, _, err := CollectFiles([]string{filepath.Join(t.TempDir(), "没有.xlsx")})
-	var le *convert.LocatedError
-	if !errors.Is(err, ErrNotFound) || !errors.As(err, &le) || errors.Is(err, convert.ErrUnreadable) {
-		t.Errorf("err = %v, want ErrNotFound located at the path, not ErrUnreadable", err)
 	}
 }
 

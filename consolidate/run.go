@@ -4,11 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 
@@ -118,85 +114,6 @@ var ErrNotFound = convert.ErrNotFound
 // (a recovered panic), not in the file; it is reported with ErrUnreadable.
 var ErrInternal = errors.New("jixiao 内部错误，请将该文件报告给维护人员")
 
-// CollectFiles expands files and folders (recursively) into a sorted list of
-// input files, and lists what in those folders is not read: files that are
-// not inputs (other extensions, Office lock files "~$…", hidden files) and
-// named pipes, devices and sockets, with StatusSkipped; subfolders that
-// cannot be read, with StatusUnreadable. Each has Err saying why, except
-// files skipped for their names. Only a path given that does not exist or
-// cannot be read at all is an error.
-//
-//	files, skipped, err := consolidate.CollectFiles([]string{"samples/2024"})
-func CollectFiles(paths []string) (files []string, skipped []SourceFile, err error) {
-	seen := map[string]bool{}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			files = append(files, p)
-		}
-	}
-	skip := func(p, status string, err error) {
-		if !seen[p] {
-			seen[p] = true
-			if err != nil {
-				err = &convert.LocatedError{File: p, Err: err}
-			}
-			skipped = append(skipped, SourceFile{Path: p, Status: status, Err: err})
-		}
-	}
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			return nil, nil, statError(p, err)
-		}
-		if !info.IsDir() {
-			if !info.Mode().IsRegular() {
-				skip(filepath.Clean(p), StatusSkipped, convert.NotRegularError(info.Mode()))
-				continue
-			}
-			add(filepath.Clean(p))
-			continue
-		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if path == p {
-					return err
-				}
-				// a subfolder that cannot be read costs its own files only
-				skip(path, StatusUnreadable, fmt.Errorf("%w：文件夹无法读取（%v），其中的文件未汇总；请检查文件夹的权限后重新运行", convert.ErrUnreadable, convert.WithoutPath(err)))
-				if d != nil && d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			name := d.Name()
-			if d.IsDir() {
-				if path != p && strings.HasPrefix(name, ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			// files of other extensions are listed as skipped, never silently ignored
-			if strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") || !convert.IsInputExtension(filepath.Ext(name)) {
-				skip(path, StatusSkipped, nil)
-				return nil
-			}
-			if t := d.Type(); t&(fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice|fs.ModeCharDevice|fs.ModeIrregular) != 0 {
-				skip(path, StatusSkipped, convert.NotRegularError(t))
-				return nil
-			}
-			add(path)
-			return nil
-		})
-		if err != nil {
-			return nil, nil, &convert.LocatedError{File: p, Err: fmt.Errorf("%w: %v", convert.ErrUnreadable, convert.WithoutPath(err))}
-		}
-	}
-	sort.Strings(files)
-	sort.Slice(skipped, func(i, j int) bool { return skipped[i].Path < skipped[j].Path })
-	return files, skipped, nil
-}
-
 // Run reads every input under paths, validates each submission, resolves
 // duplicates and returns the consolidated result. Files that cannot be read
 // are listed with their reason and do not stop the others. The result does
@@ -210,11 +127,18 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 	if opt.Rules == nil {
 		opt.Rules = review.Default()
 	}
-	files, skipped, err := CollectFiles(paths)
+	files, listed, err := convert.ListInputs(paths)
 	if err != nil {
 		return nil, err
 	}
-	files = withoutOutputs(files, opt.Outputs)
+	files = convert.WithoutPaths(files, opt.Outputs)
+	skipped := make([]SourceFile, len(listed))
+	for i, s := range listed {
+		skipped[i] = SourceFile{Path: s.Path, Status: StatusSkipped, Err: s.Err}
+		if s.Unreadable {
+			skipped[i].Status = StatusUnreadable
+		}
+	}
 	if len(files) == 0 {
 		for _, s := range skipped {
 			if s.Err != nil { // why nothing could be read

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"jixiao/consolidate"
 	"jixiao/convert"
 	"jixiao/templates"
 )
@@ -36,7 +35,7 @@ func checkOutputName(flag, path string, exts ...string) error {
 // a form (it is its own earlier output, rewritten with --force), whereas a
 // township's form there is never overwritten.
 func runInputs(paths []string, outputs ...string) []string {
-	files, _, err := consolidate.CollectFiles(paths)
+	files, _, err := convert.ListInputs(paths)
 	if err != nil {
 		return paths
 	}
