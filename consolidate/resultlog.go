@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"jixiao/consolidate/internal/spill"
+	"jixiao/consolidate/review"
 	"jixiao/convert"
 	"jixiao/templates"
 )
@@ -124,7 +125,7 @@ func eachLogged[T any](l *resultLog, sec *logSection, what string, dec func(*rec
 // log.
 func (r *Result) finish(chunk int) error {
 	r.countProblems()
-	r.review.count(r.problems)
+	r.ruleCounts = review.Count(r.rules, r.problems)
 	l, err := newResultLog(r.records, r.sources, r.problems, chunk)
 	if err != nil {
 		return fmt.Errorf("暂存来源清单和校验问题：%w", err)

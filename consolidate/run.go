@@ -100,8 +100,10 @@ type Result struct {
 	// texts and places.
 	records *spill.Records
 	in      *interner
-	// review is the rule set as configured and its counts by rule.
-	review reviewTally
+	// rules are the review rules as configured; ruleCounts, once the
+	// problems are known, how often each was broken.
+	rules      []review.RuleState
+	ruleCounts []review.RuleCount
 }
 
 // ErrNoInput means no file to read was found under the paths given.
@@ -148,7 +150,7 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("%w：%s", ErrNoInput, strings.Join(paths, "、"))
 	}
 	res := &Result{Unit: opt.Unit, store: newSubmissionStore(opt.KeepInMemory), records: &spill.Records{Pattern: "jixiao-tallies-*.tmp"}, in: newInterner(),
-		review: reviewTally{rules: opt.Rules.Rules()}}
+		rules: opt.Rules.Rules()}
 	sources, problems, err := readAll(ctx, files, opt, res)
 	if err != nil {
 		res.store.close()

@@ -38,50 +38,11 @@ func Conclusion(errors int) string {
 	return fmt.Sprintf("%s：%d 项", ConclusionRevise, errors)
 }
 
-// RuleCount is a review rule as configured for a run and how often it was
-// broken: its findings and the townships (submissions) they are in.
-type RuleCount struct {
-	review.RuleState
-	Findings  int
-	Townships int
-}
-
-// reviewTally is what a run keeps of its review: the rules as configured
-// and, once the problems are known, the counts by rule id.
-type reviewTally struct {
-	rules     []review.RuleState
-	findings  map[string]int
-	townships map[string]int
-}
-
-// count counts the review findings among ps by rule, and the distinct
-// submissions (file and township) each rule has findings in.
-func (t *reviewTally) count(ps []templates.Problem) {
-	t.findings, t.townships = map[string]int{}, map[string]int{}
-	seen := map[string]bool{}
-	for _, p := range ps {
-		if p.RuleID == "" {
-			continue
-		}
-		t.findings[p.RuleID]++
-		if k := p.RuleID + "\x00" + problemKey(p.Src.File, p.Township); !seen[k] {
-			seen[k] = true
-			t.townships[p.RuleID]++
-		}
-	}
-}
-
 // RuleCounts returns the review rules of the run in order with how often
 // each was broken.
 //
 //	for _, rc := range res.RuleCounts() { fmt.Println(rc.ID, rc.Findings) }
-func (r *Result) RuleCounts() []RuleCount {
-	out := make([]RuleCount, len(r.review.rules))
-	for i, s := range r.review.rules {
-		out[i] = RuleCount{RuleState: s, Findings: r.review.findings[s.ID], Townships: r.review.townships[s.ID]}
-	}
-	return out
-}
+func (r *Result) RuleCounts() []review.RuleCount { return r.ruleCounts }
 
 // reviewSheet writes 审核情况: each rule with its id, name, severity, basis,
 // whether it ran, and how many findings and townships it has.
