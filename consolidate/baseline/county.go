@@ -28,7 +28,7 @@ func readCountyWorkbook(path string) (p *consolidate.Pivot, year int, ok bool, e
 	if err != nil {
 		return nil, 0, false, &convert.LocatedError{File: path, Err: fmt.Errorf("%w：%v", ErrUnusable, err)}
 	}
-	if ext := strings.ToLower(filepath.Ext(path)); info.IsDir() || ext != ".xlsx" && ext != ".xlsm" {
+	if info.IsDir() || !convert.IsWorkbookExtension(filepath.Ext(path)) {
 		return nil, 0, false, nil
 	}
 	f, err := excelize.OpenFile(path)

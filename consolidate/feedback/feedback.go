@@ -227,8 +227,7 @@ func absPath(p string) string {
 // ownWorkbook reports whether a submission's own file can be copied and
 // marked: a real .xlsx/.xlsm workbook.
 func ownWorkbook(sub *templates.Submission) bool {
-	ext := strings.ToLower(filepath.Ext(sub.File))
-	return sub.Format == "xlsx" && (ext == ".xlsx" || ext == ".xlsm")
+	return sub.Format == "xlsx" && convert.IsWorkbookExtension(filepath.Ext(sub.File))
 }
 
 // fileName is <乡镇>_退回修改<ext>, with characters a file name cannot
