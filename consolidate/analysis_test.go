@@ -2,7 +2,6 @@ package consolidate_test
 
 import (
 	"context"
-	"errors"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -11,69 +10,6 @@ import (
 	"jixiao/consolidate/baseline"
 	"jixiao/consolidate/category"
 )
-
-func decs(ss ...string) []decimal.Decimal {
-	out := make([]decimal.Decimal, len(ss))
-	for i, s := range ss {
-		out[i] = decimal.RequireFromString(s)
-	}
-	return out
-}
-
-func TestMedianMean(t *testing.T) {
-	tests := []struct {
-		name       string
-		in         []decimal.Decimal
-		median     string
-		mean       string
-		meanPrefix bool
-	}{
-		{"empty", nil, "0", "0", false},
-		{"one", decs("4.92"), "4.92", "4.92", false},
-		{"odd, unsorted", decs("3", "1", "2"), "2", "2", false},
-		{"even: mean of the middle two", decs("0.01", "40", "2.5", "1"), "1.75", "10.8775", false},
-		{"exact cents", decs("160.376236", "117.72"), "139.048118", "139.048118", false},
-		{"non-terminating mean", decs("1", "1", "2"), "1", "1.3333333333333333", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := consolidate.Median(tt.in); !got.Equal(decimal.RequireFromString(tt.median)) {
-				t.Errorf("Median = %s, want %s", got, tt.median)
-			}
-			if got := consolidate.Mean(tt.in); !got.Equal(decimal.RequireFromString(tt.mean)) {
-				t.Errorf("Mean = %s, want %s", got, tt.mean)
-			}
-		})
-	}
-}
-
-func TestParseThreshold(t *testing.T) {
-	tests := []struct {
-		name, in, want string
-		err            bool
-	}{
-		{"percent", "50%", "0.5", false},
-		{"full-width percent", "３０％", "0.3", false},
-		{"fraction", "0.25", "0.25", false},
-		{"bare percent number", "40", "0.4", false},
-		{"not a number", "一半", "", true},
-		{"negative", "-5%", "", true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := consolidate.ParseThreshold(tt.in)
-			if tt.err {
-				if !errors.Is(err, consolidate.ErrThreshold) {
-					t.Errorf("err = %v, want ErrThreshold", err)
-				}
-				return
-			}
-			if err != nil || !got.Equal(decimal.RequireFromString(tt.want)) {
-				t.Errorf("ParseThreshold(%q) = %s, %v; want %s", tt.in, got, err, tt.want)
-			}
-		})
-	}
-}
 
 // expectedBaseline sums the 2023 submissions by 乡镇 and 类别, in 元.
 func expectedBaseline(t *testing.T) map[[2]string]decimal.Decimal {

@@ -1,64 +1,29 @@
 package consolidate
 
 import (
-	"cmp"
 	"encoding/binary"
 
-	"github.com/shopspring/decimal"
-
+	"jixiao/consolidate/internal/exact"
 	"jixiao/consolidate/internal/spill"
 	"jixiao/templates"
 )
 
 // What a run keeps in memory of each township is kept compact: with tens of
-// thousands of townships it is most of the run's memory.
-
-// exact is an exact decimal in a compact form: most amounts have a
-// coefficient that fits an int64 and need no big integer of their own; the
-// others keep their decimal.
-//
-//	x := packDecimal(d) // x.decimal().Equal(d)
-type exact struct {
-	coef int64
-	exp  int32
-	big  *decimal.Decimal // when the coefficient does not fit an int64
-}
-
-func packDecimal(d decimal.Decimal) exact {
-	if c := d.Coefficient(); c.IsInt64() {
-		return exact{coef: c.Int64(), exp: d.Exponent()}
-	}
-	return exact{big: &d}
-}
-
-// decimal is x as a decimal.Decimal.
-func (x exact) decimal() decimal.Decimal {
-	if x.big != nil {
-		return *x.big
-	}
-	return decimal.New(x.coef, x.exp)
-}
-
-// cmp compares x and y by value: -1, 0 or +1.
-func (x exact) cmp(y exact) int {
-	if x.big == nil && y.big == nil && x.exp == y.exp {
-		return cmp.Compare(x.coef, y.coef)
-	}
-	return x.decimal().Cmp(y.decimal())
-}
+// thousands of townships it is most of the run's memory (see package
+// consolidate/internal/exact for the amounts).
 
 // appendExact appends x (see spill.AppendDecimal).
-func appendExact(b []byte, x exact) []byte {
-	if x.big == nil {
-		return spill.AppendDecimal(b, x.coef, x.exp)
+func appendExact(b []byte, x exact.Num) []byte {
+	coef, exp, big := x.Parts()
+	if big == nil {
+		return spill.AppendDecimal(b, coef, exp)
 	}
-	return spill.AppendBigDecimal(b, *x.big)
+	return spill.AppendBigDecimal(b, *big)
 }
 
 // exact decodes what appendExact wrote.
-func (d *recordDecoder) exact() exact {
-	coef, exp, big := d.Decimal()
-	return exact{coef: coef, exp: exp, big: big}
+func (d *recordDecoder) exact() exact.Num {
+	return exact.FromParts(d.Decimal())
 }
 
 // packedTotals are Totals in a few dozen bytes: the counts and amounts as
@@ -68,11 +33,11 @@ type packedTotals string
 func packTotals(t Totals) packedTotals {
 	b := binary.AppendVarint(nil, int64(t.Projects))
 	b = binary.AppendVarint(b, int64(t.Indicators))
-	b = appendExact(b, packDecimal(t.Budget))
-	b = appendExact(b, packDecimal(t.Fiscal))
-	b = appendExact(b, packDecimal(t.Other))
+	b = appendExact(b, exact.Pack(t.Budget))
+	b = appendExact(b, exact.Pack(t.Fiscal))
+	b = appendExact(b, exact.Pack(t.Other))
 	for _, v := range t.Plan {
-		b = appendExact(b, packDecimal(v))
+		b = appendExact(b, exact.Pack(v))
 	}
 	return packedTotals(b)
 }
@@ -82,9 +47,9 @@ func packTotals(t Totals) packedTotals {
 func (p packedTotals) totals() Totals {
 	d := newRecordDecoder([]byte(p), nil)
 	t := Totals{Projects: int(d.Varint()), Indicators: int(d.Varint()),
-		Budget: d.exact().decimal(), Fiscal: d.exact().decimal(), Other: d.exact().decimal()}
+		Budget: d.exact().Decimal(), Fiscal: d.exact().Decimal(), Other: d.exact().Decimal()}
 	for i := range t.Plan {
-		t.Plan[i] = d.exact().decimal()
+		t.Plan[i] = d.exact().Decimal()
 	}
 	if d.End() != nil {
 		panic("consolidate: packed totals damaged")

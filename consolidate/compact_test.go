@@ -9,34 +9,6 @@ import (
 	"jixiao/templates"
 )
 
-func TestPackDecimal(t *testing.T) {
-	for _, tc := range []struct {
-		name, in string
-		small    bool // fits the compact form
-	}{
-		{"zero", "0", true},
-		{"budget", "3183400", true},
-		{"万元", "318.34", true},
-		{"negative", "-1.5", true},
-		{"tiny", "0.00000000000000000001", true},
-		{"int64 max", "9223372036854775807", true},
-		{"beyond int64", "9223372036854775808", false},
-		{"huge", "123456789012345678901234567890.12", false},
-		{"huge negative", "-98765432109876543210987", false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			d := decimal.RequireFromString(tc.in)
-			x := packDecimal(d)
-			if got := x.decimal(); !got.Equal(d) || got.String() != d.String() {
-				t.Errorf("packDecimal(%s) gives back %s", d, got)
-			}
-			if small := x.big == nil; small != tc.small {
-				t.Errorf("compact form: %v, want %v", small, tc.small)
-			}
-		})
-	}
-}
-
 func TestPackTotals(t *testing.T) {
 	in := Totals{Projects: 13, Indicators: 78, Budget: decimal.RequireFromString("3183400"),
 		Fiscal: decimal.RequireFromString("3000000.5"), Other: decimal.RequireFromString("183399.5")}
@@ -95,49 +67,4 @@ func TestInterner(t *testing.T) {
 
 func templatesSource(sheet, cell string) templates.Source {
 	return templates.Source{File: "a.xlsx", Sheet: sheet, Cell: cell}
-}
-
-// medianExact agrees with Median, values of any size and exponent.
-func TestMedianExact(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		in   []string
-	}{
-		{"none", nil},
-		{"one", []string{"2.5"}},
-		{"odd", []string{"3", "1", "2"}},
-		{"even", []string{"4", "1", "3", "2"}},
-		{"exponents differ", []string{"0.25", "2500", "1.5", "0.000001", "25"}},
-		{"equal values, different forms", []string{"2.50", "2.5", "2.500", "1"}},
-		{"negative", []string{"-1", "-0.5", "3"}},
-		{"beyond int64", []string{"123456789012345678901234567890", "1", "9223372036854775808", "-98765432109876543210"}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			var ds []decimal.Decimal
-			var xs []exact
-			for _, s := range tc.in {
-				d := decimal.RequireFromString(s)
-				ds = append(ds, d)
-				xs = append(xs, packDecimal(d))
-			}
-			if got, want := medianExact(xs), Median(ds); !got.Equal(want) {
-				t.Errorf("medianExact = %s, Median = %s", got, want)
-			}
-		})
-	}
-}
-
-func TestExactCmp(t *testing.T) {
-	for _, tc := range []struct{ a, b string }{
-		{"1", "2"}, {"2.50", "2.5"}, {"0.001", "1"}, {"-5", "0.1"},
-		{"9223372036854775808", "9223372036854775807"}, {"1e30", "1e29"}, {"-1e30", "5"},
-	} {
-		a, b := decimal.RequireFromString(tc.a), decimal.RequireFromString(tc.b)
-		if got, want := packDecimal(a).cmp(packDecimal(b)), a.Cmp(b); got != want {
-			t.Errorf("cmp(%s, %s) = %d, want %d", tc.a, tc.b, got, want)
-		}
-		if got, want := packDecimal(b).cmp(packDecimal(a)), b.Cmp(a); got != want {
-			t.Errorf("cmp(%s, %s) = %d, want %d", tc.b, tc.a, got, want)
-		}
-	}
 }

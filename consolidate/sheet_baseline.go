@@ -1,5 +1,6 @@
 // The 基期差异 sheet: this year's 类别 totals against the base year's
-// (reading the base year is in baseline.go).
+// (reading the base year is in package consolidate/baseline, lining the two
+// up in package consolidate/pivot).
 
 package consolidate
 
@@ -10,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/consolidate/internal/xlsxw"
+	"jixiao/consolidate/pivot"
 )
 
 // baseline writes 基期差异: per 乡镇 and 类别 the current 预算数 (本期), the 基期,
@@ -33,7 +35,7 @@ func (w *bookWriter) baseline() error {
 		}
 		return w.moneyCell(d)
 	}
-	for _, r := range CompareBaseline(w.pivot, b.Pivot) {
+	for _, r := range pivot.Compare(w.pivot, b.Pivot) {
 		n := t.NextRow()
 		sumCur, sumBase = sumCur.Add(r.Current), sumBase.Add(r.Base)
 		t.Add(w.txt(r.Township), w.txt(r.Category), amount(r.Current, r.HasCurrent), amount(r.Base, r.HasBase),
@@ -44,7 +46,7 @@ func (w *bookWriter) baseline() error {
 	first, last := xlsxw.FirstDataRow, t.LastDataRow()
 	rate, hasRate := decimal.Zero, !sumBase.IsZero()
 	if hasRate {
-		rate = sumCur.Sub(sumBase).DivRound(sumBase, ratioPlaces)
+		rate = sumCur.Sub(sumBase).DivRound(sumBase, pivot.RatioPlaces)
 	}
 	n := t.NextRow()
 	t.Footer(excelize.Cell{StyleID: w.st.totalText, Value: "合计"}, excelize.Cell{StyleID: w.st.totalText},

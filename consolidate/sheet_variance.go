@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/consolidate/internal/xlsxw"
+	"jixiao/consolidate/pivot"
 )
 
 // flagWidth is the width of a 标记 column: 偏高/偏低 in bold with room to spare.
@@ -44,14 +45,14 @@ func (w *bookWriter) variance() xlsxw.RowSource {
 	t := w.book.NewTable(SheetVariance, []xlsxw.Column{{Header: "类别", Max: 24, Wrap: true}, {Header: "乡镇"}, {Header: "预算数"}, {Header: "乡镇数"},
 		{Header: "中位数"}, {Header: "平均数"}, {Header: "偏离率"}, {Header: "标记", Min: flagWidth}})
 	t.FreezeCols = 2
-	n := w.pivot.cellCount()
+	n := w.pivot.CellCount()
 	if n > 0 {
 		t.CondRules = append(t.CondRules, w.flagRule("G", "H", xlsxw.FirstDataRow+n-1))
 	}
 	return xlsxw.RowSource{Table: t, Gen: func(emit func([]interface{}) error) error {
 		n := xlsxw.FirstDataRow - 1
 		var block string
-		return eachVarianceGroup(w.pivot, w.opt.Threshold, func(r VarianceRow, first bool) error {
+		return w.pivot.EachVariance(w.opt.Threshold, func(r pivot.VarianceRow, first bool) error {
 			n++
 			if first {
 				block = fmt.Sprintf("$C$%d:$C$%d", n, n+r.Count-1)
@@ -64,74 +65,4 @@ func (w *bookWriter) variance() xlsxw.RowSource {
 				excelize.Cell{StyleID: w.st.text, Formula: w.flagFormula(fmt.Sprintf("G%d", n)), Value: r.Flag}})
 		})
 	}}
-}
-
-// VarianceRow is one line of 乡镇差异: a township's 预算数 for a 类别 against
-// the county median and mean of that 类别 (townships that have it). Amounts
-// are in 元.
-type VarianceRow struct {
-	Category, Township string
-	Amount             decimal.Decimal
-	// Count is how many townships have the 类别.
-	Count        int
-	Median, Mean decimal.Decimal
-	// Deviation is (Amount − Median) / Median; HasDeviation is false when the
-	// median is zero.
-	Deviation    decimal.Decimal
-	HasDeviation bool
-	// Flag is 偏高 or 偏低 when |Deviation| exceeds the threshold.
-	Flag string
-}
-
-// eachVarianceGroup compares townships within each 类别: it calls fn with
-// each row, a 类别 at a time (categories in the pivot's order, townships in
-// pivot order within one), first true for a 类别's first row. Only the
-// amounts of one 类别 are held at once, never its rows.
-func eachVarianceGroup(p *Pivot, threshold decimal.Decimal, fn func(r VarianceRow, first bool) error) error {
-	var vals []exact
-	for _, c := range p.Categories {
-		vals = vals[:0]
-		sum := decimal.Zero
-		for _, t := range p.Townships {
-			if cell := p.cell(c, t); cell.projects > 0 {
-				vals = append(vals, cell.amount)
-				sum = sum.Add(cell.amount.decimal())
-			}
-		}
-		if len(vals) == 0 {
-			continue
-		}
-		count := len(vals)
-		med := medianExact(vals)
-		mean := sum.DivRound(decimal.NewFromInt(int64(count)), 16)
-		first := true
-		for _, t := range p.Townships {
-			cell := p.cell(c, t)
-			if cell.projects == 0 {
-				continue
-			}
-			r := VarianceRow{Category: c, Township: t, Amount: cell.amount.decimal(), Count: count, Median: med, Mean: mean}
-			r.Deviation, r.HasDeviation = deviation(r.Amount, med)
-			r.Flag = flag(r.Deviation, r.HasDeviation, threshold)
-			if err := fn(r, first); err != nil {
-				return err
-			}
-			first = false
-		}
-	}
-	return nil
-}
-
-// cellCount is the number of 类别 × 乡镇 cells with projects: the rows
-// eachVarianceGroup gives.
-func (p *Pivot) cellCount() int {
-	n := 0
-	for ci, col := range p.cols {
-		for _, e := range col {
-			if p.entryCell(int32(ci), e).projects > 0 {
-				n++
-			}
-		}
-	}
-	return n
 }

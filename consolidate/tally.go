@@ -3,6 +3,7 @@ package consolidate
 import (
 	"encoding/binary"
 
+	"jixiao/consolidate/internal/exact"
 	"jixiao/consolidate/internal/spill"
 	"jixiao/convert"
 	"jixiao/templates"
@@ -45,7 +46,7 @@ type projectTally struct {
 	name   string
 	code   string
 	codeAt *place // where the code was read
-	budget exact
+	budget exact.Num
 	costs  []costTally // its numeric 成本指标 (see unitCostIndex)
 }
 
@@ -53,13 +54,13 @@ type projectTally struct {
 // parsed value the comparison, the number and the unit.
 type costTally struct {
 	*costText
-	num exact
+	num exact.Num
 	at  *place // where its 指标值 was read
 }
 
 // value is the parsed 指标值 as far as 单位成本 uses it.
 func (c costTally) value() convert.IndicatorValue {
-	return convert.IndicatorValue{Raw: c.raw, Op: c.op, Num: c.num.decimal(), HasNum: true, Unit: c.unit}
+	return convert.IndicatorValue{Raw: c.raw, Op: c.op, Num: c.num.Decimal(), HasNum: true, Unit: c.unit}
 }
 
 // newTally keeps what the run needs in memory of sub and puts the record of
@@ -70,7 +71,7 @@ func newTally(sub *templates.Submission, in *interner, recs *spill.Records) (*ta
 	projects := make([]projectTally, len(sub.Projects))
 	for i, p := range sub.Projects {
 		pt := projectTally{name: p.Name.Value, code: p.Code.Value, codeAt: in.place(p.Code.Src),
-			budget: packDecimal(p.Budget.Yuan)}
+			budget: exact.Pack(p.Budget.Yuan)}
 		n := 0
 		for _, ind := range p.Indicators {
 			if isUnitCost(ind) {
@@ -83,7 +84,7 @@ func newTally(sub *templates.Submission, in *interner, recs *spill.Records) (*ta
 				if isUnitCost(ind) {
 					text := in.costText(costText{level3: ind.Level3.Value, desc: ind.Desc.Value,
 						raw: ind.Value.Value, op: ind.Parsed.Op, unit: ind.Parsed.Unit})
-					pt.costs = append(pt.costs, costTally{costText: text, num: packDecimal(ind.Parsed.Num),
+					pt.costs = append(pt.costs, costTally{costText: text, num: exact.Pack(ind.Parsed.Num),
 						at: in.place(ind.Value.Src)})
 				}
 			}

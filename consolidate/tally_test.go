@@ -11,6 +11,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"jixiao/consolidate/internal/exact"
 	"jixiao/consolidate/internal/spill"
 	"jixiao/convert"
 	"jixiao/templates"
@@ -23,14 +24,14 @@ func recordProjects(in *interner) []projectTally {
 	month := in.costText(costText{level3: "月平均资金使用成本", raw: "≤0.5万元", op: "≤", unit: "元/月"})
 	return []projectTally{
 		{name: "村级组织运转经费", code: "530381241000000000001", codeAt: in.place(templatesSource("项目1", "B3")),
-			budget: packDecimal(decimal.RequireFromString("318340")),
+			budget: exact.Pack(decimal.RequireFromString("318340")),
 			costs: []costTally{
-				{costText: cost, num: packDecimal(decimal.RequireFromString("2500")), at: in.place(templatesSource("项目1", "F20"))},
-				{costText: month, num: packDecimal(decimal.RequireFromString("5000")), at: nil},
+				{costText: cost, num: exact.Pack(decimal.RequireFromString("2500")), at: in.place(templatesSource("项目1", "F20"))},
+				{costText: month, num: exact.Pack(decimal.RequireFromString("5000")), at: nil},
 			}},
-		{name: "", code: "", codeAt: nil, budget: exact{}},
-		{name: "巨额", code: "X", budget: packDecimal(decimal.RequireFromString("123456789012345678901234567890.12")),
-			costs: []costTally{{costText: cost, num: packDecimal(decimal.RequireFromString("-98765432109876543210987"))}}},
+		{name: "", code: "", codeAt: nil, budget: exact.Num{}},
+		{name: "巨额", code: "X", budget: exact.Pack(decimal.RequireFromString("123456789012345678901234567890.12")),
+			costs: []costTally{{costText: cost, num: exact.Pack(decimal.RequireFromString("-98765432109876543210987"))}}},
 	}
 }
 
@@ -56,14 +57,16 @@ func sameProjects(t *testing.T, got, want []projectTally) {
 // sameExact compares the stored forms: coefficient and exponent, not only
 // the value. (Comparing values would rescale, which takes as long as the
 // exponents are far apart: a damaged record may hold any exponent.)
-func sameExact(a, b exact) bool {
-	if (a.big == nil) != (b.big == nil) {
+func sameExact(a, b exact.Num) bool {
+	ac, ae, ab := a.Parts()
+	bc, be, bb := b.Parts()
+	if (ab == nil) != (bb == nil) {
 		return false
 	}
-	if a.big == nil {
-		return a.coef == b.coef && a.exp == b.exp
+	if ab == nil {
+		return ac == bc && ae == be
 	}
-	return a.big.Coefficient().Cmp(b.big.Coefficient()) == 0 && a.big.Exponent() == b.big.Exponent()
+	return ab.Coefficient().Cmp(bb.Coefficient()) == 0 && ab.Exponent() == bb.Exponent()
 }
 
 func TestProjectRecordRoundTrip(t *testing.T) {

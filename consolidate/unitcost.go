@@ -10,7 +10,10 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao/consolidate/category"
+	"jixiao/consolidate/internal/exact"
+	"jixiao/consolidate/internal/nameorder"
 	"jixiao/consolidate/internal/spill"
+	"jixiao/consolidate/pivot"
 	"jixiao/convert"
 )
 
@@ -119,11 +122,11 @@ func (x *unitCostIndex) sortGroups() {
 	for i := range x.order {
 		x.order[i] = int32(i)
 	}
-	o := newNameOrder()
+	o := nameorder.New()
 	slices.SortFunc(x.order, func(i, j int32) int {
 		a, b := x.groups[i], x.groups[j]
-		return cmp.Or(o.compare(a.category, b.category), o.compare(a.level3, b.level3),
-			o.compare(a.desc, b.desc), o.compare(a.unit, b.unit))
+		return cmp.Or(o.Compare(a.category, b.category), o.Compare(a.level3, b.level3),
+			o.Compare(a.desc, b.desc), o.Compare(a.unit, b.unit))
 	})
 }
 
@@ -185,7 +188,7 @@ func (x *unitCostIndex) eachGroup(threshold decimal.Decimal, fn func(r UnitCostR
 	if x.recs == nil {
 		return fmt.Errorf("读回单位成本：%w", errClosed)
 	}
-	var vals []exact
+	var vals []exact.Num
 	for _, gi := range x.order {
 		g := &x.groups[gi]
 		vals = vals[:0]
@@ -193,13 +196,13 @@ func (x *unitCostIndex) eachGroup(threshold decimal.Decimal, fn func(r UnitCostR
 			if err == nil {
 				var v decimal.Decimal
 				v, err = x.value(rec)
-				vals = append(vals, packDecimal(v))
+				vals = append(vals, exact.Pack(v))
 			}
 			if err != nil {
 				return fmt.Errorf("读回单位成本：%w", err)
 			}
 		}
-		med, count := medianExact(vals), x.recs.Count(int(gi))
+		med, count := exact.Median(vals), x.recs.Count(int(gi))
 		first := true
 		for rec, err := range x.recs.Group(int(gi)) {
 			var r UnitCostRow
@@ -210,8 +213,8 @@ func (x *unitCostIndex) eachGroup(threshold decimal.Decimal, fn func(r UnitCostR
 				return fmt.Errorf("读回单位成本：%w", err)
 			}
 			r.Median, r.Count = med, count
-			r.Deviation, r.HasDeviation = deviation(r.Value, med)
-			r.Flag = flag(r.Deviation, r.HasDeviation, threshold)
+			r.Deviation, r.HasDeviation = pivot.Deviation(r.Value, med)
+			r.Flag = pivot.Flag(r.Deviation, r.HasDeviation, threshold)
 			if err := fn(r, first); err != nil {
 				return err
 			}

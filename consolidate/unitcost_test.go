@@ -8,7 +8,9 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"jixiao/consolidate/internal/exact"
 	"jixiao/consolidate/internal/spill"
+	"jixiao/consolidate/pivot"
 	"jixiao/convert"
 )
 
@@ -38,7 +40,7 @@ func unitCostResult(t *testing.T, towns []ucTown) *Result {
 			pt := projectTally{name: p.name, code: p.code}
 			for j, c := range p.costs {
 				text := res.in.costText(costText{level3: c.level3, desc: c.desc, raw: "≤" + c.num + c.unit, op: "≤", unit: c.unit})
-				pt.costs = append(pt.costs, costTally{costText: text, num: packDecimal(decimal.RequireFromString(c.num)),
+				pt.costs = append(pt.costs, costTally{costText: text, num: exact.Pack(decimal.RequireFromString(c.num)),
 					at: res.in.place(templatesSource(fmt.Sprintf("项目%d", i+1), fmt.Sprintf("F%d", 20+j)))})
 			}
 			ps = append(ps, pt)
@@ -56,7 +58,7 @@ func unitCostResult(t *testing.T, towns []ucTown) *Result {
 // a group's first row marked with *.
 func unitCostRows(x *unitCostIndex) ([]string, error) {
 	var rows []string
-	err := x.eachGroup(DefaultThreshold, func(r UnitCostRow, first bool) error {
+	err := x.eachGroup(pivot.DefaultThreshold, func(r UnitCostRow, first bool) error {
 		mark := ""
 		if first {
 			mark = "*"
@@ -196,7 +198,7 @@ func TestUnitCostIndexFaults(t *testing.T) {
 			if fn == nil {
 				fn = func(UnitCostRow, bool) error { return nil }
 			}
-			err = x.eachGroup(DefaultThreshold, fn)
+			err = x.eachGroup(pivot.DefaultThreshold, fn)
 			if err == nil || tc.want != nil && !errors.Is(err, tc.want) {
 				t.Errorf("eachGroup: %v, want %v", err, tc.want)
 			}

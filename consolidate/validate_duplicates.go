@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"jixiao/consolidate/internal/nameorder"
 	"jixiao/convert"
 	"jixiao/templates"
 )
@@ -82,7 +83,7 @@ func (r *Result) resolveDuplicates() {
 	for _, t := range order {
 		r.counted = append(r.counted, r.sources[kept[t]].tally)
 	}
-	sortByName(r.counted, func(t *tally) string { return t.township })
+	nameorder.SortBy(r.counted, func(t *tally) string { return t.township })
 }
 
 // revisionRank is how late a revision a file name marks: 0 none, 1 a

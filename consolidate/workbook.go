@@ -11,6 +11,7 @@ import (
 
 	"jixiao/consolidate/category"
 	"jixiao/consolidate/internal/xlsxw"
+	"jixiao/consolidate/pivot"
 	"jixiao/consolidate/rounds"
 	"jixiao/convert"
 	"jixiao/templates"
@@ -36,7 +37,7 @@ type WriteOptions struct {
 	// Categories assigns 类别 (nil: category.Default, from the project name).
 	Categories *category.Categorizer
 	// Threshold is the |偏离率| above which 乡镇差异 and 单位成本 mark a figure;
-	// zero means DefaultThreshold (50%).
+	// zero means pivot.DefaultThreshold (50%).
 	Threshold decimal.Decimal
 	// Baseline, when set, adds the 基期差异 sheet.
 	Baseline *Baseline
@@ -165,19 +166,19 @@ func BuildWorkbook(res *Result, opt WriteOptions) (*Workbook, error) {
 //	b, err := consolidate.BuildWorkbookContext(ctx, res, consolidate.WriteOptions{})
 func BuildWorkbookContext(ctx context.Context, res *Result, opt WriteOptions) (*Workbook, error) {
 	if opt.Threshold.IsZero() {
-		opt.Threshold = DefaultThreshold
+		opt.Threshold = pivot.DefaultThreshold
 	}
 	opt.limits = opt.limits.orDefault()
 	if opt.County == "" {
 		opt.County = res.County()
 	}
-	pivot, err := BuildPivot(res, opt.Categories)
+	pv, err := BuildPivot(res, opt.Categories)
 	if err != nil {
 		return nil, err
 	}
 	f := excelize.NewFile()
 	f.SetActiveSheet(0)
-	w := &bookWriter{ctx: ctx, f: f, res: res, opt: opt, pivot: pivot, book: xlsxw.NewBook(ctx, f)}
+	w := &bookWriter{ctx: ctx, f: f, res: res, opt: opt, pivot: pv, book: xlsxw.NewBook(ctx, f)}
 	w.book.Title, w.book.MaxRows, w.book.FirstSheet = w.title(), opt.limits.rows, SheetSummary
 	b := &Workbook{book: w.book}
 	type step struct {
@@ -225,7 +226,7 @@ type bookWriter struct {
 	res   *Result
 	opt   WriteOptions
 	st    styleIDs
-	pivot *Pivot
+	pivot *pivot.Pivot
 }
 
 type styleIDs struct {

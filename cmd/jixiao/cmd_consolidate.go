@@ -12,6 +12,7 @@ import (
 
 	"jixiao/consolidate"
 	"jixiao/consolidate/category"
+	"jixiao/consolidate/pivot"
 	"jixiao/consolidate/report"
 	"jixiao/convert"
 	"jixiao/templates"
@@ -137,7 +138,7 @@ func baselineLabel(b *consolidate.Baseline) string {
 
 // thresholdFlag parses --threshold.
 func thresholdFlag(s string) (decimal.Decimal, error) {
-	d, err := consolidate.ParseThreshold(s)
+	d, err := pivot.ParseThreshold(s)
 	if err != nil {
 		return d, usagef("--threshold：%v", err)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"jixiao/consolidate"
 	"jixiao/consolidate/category"
+	"jixiao/consolidate/pivot"
 	"jixiao/consolidate/review"
 	"jixiao/templates"
 )
@@ -30,10 +31,10 @@ var ErrUnusable = errors.New("基期数据无法使用")
 //
 //	base, err := baseline.Load(ctx, []string{"samples/2023"}, consolidate.Options{}, nil)
 func Load(ctx context.Context, paths []string, opt consolidate.Options, cat *category.Categorizer) (*consolidate.Baseline, error) {
-	b := &consolidate.Baseline{Pivot: consolidate.NewPivot(), Targets: review.NewTargets(category.Default)}
+	b := &consolidate.Baseline{Pivot: pivot.New(), Targets: review.NewTargets(category.Default)}
 	var townshipPaths []string
 	owner := map[string]string{}
-	merge := func(p *consolidate.Pivot, src string) error {
+	merge := func(p *pivot.Pivot, src string) error {
 		for _, t := range p.Townships {
 			if prev, dup := owner[t]; dup {
 				return fmt.Errorf("%w：乡镇「%s」同时出现在 %s 和 %s", ErrUnusable, t, prev, src)

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/consolidate"
+	"jixiao/consolidate/pivot"
 	"jixiao/convert"
 )
 
@@ -23,7 +24,7 @@ var (
 // readCountyWorkbook reads 乡镇, 类别 and 预算数 back from the 项目明细 sheet of
 // a county workbook. ok is false when path is not such a workbook (a folder,
 // another format, or a workbook without that sheet and those columns).
-func readCountyWorkbook(path string) (p *consolidate.Pivot, year int, ok bool, err error) {
+func readCountyWorkbook(path string) (p *pivot.Pivot, year int, ok bool, err error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, 0, false, &convert.LocatedError{File: path, Err: fmt.Errorf("%w：%v", ErrUnusable, err)}
@@ -69,7 +70,7 @@ func readCountyWorkbook(path string) (p *consolidate.Pivot, year int, ok bool, e
 	if unit == convert.UnitWan {
 		places = 6
 	}
-	p = consolidate.NewPivot()
+	p = pivot.New()
 	seenTown := map[string]bool{}
 	at := func(r []string, i int) string {
 		if i < len(r) {

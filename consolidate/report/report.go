@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"jixiao/consolidate"
+	"jixiao/consolidate/pivot"
 	"jixiao/consolidate/review"
 	"jixiao/convert"
 	"jixiao/templates"
@@ -153,27 +154,27 @@ func New(res *consolidate.Result, opt consolidate.WriteOptions, output string) (
 	if err != nil {
 		return Report{}, err
 	}
-	pivot, err := consolidate.BuildPivot(res, opt.Categories)
+	cur, err := consolidate.BuildPivot(res, opt.Categories)
 	if err != nil {
 		return Report{}, err
 	}
-	for _, c := range pivot.Categories {
+	for _, c := range cur.Categories {
 		n := 0
-		for _, t := range pivot.Townships {
-			if _, ok := pivot.Amount(c, t); ok {
+		for _, t := range cur.Townships {
+			if _, ok := cur.Amount(c, t); ok {
 				n++
 			}
 		}
-		rep.Categories = append(rep.Categories, Category{Category: c, Townships: n, Budget: amt(pivot.CategoryTotal(c))})
+		rep.Categories = append(rep.Categories, Category{Category: c, Townships: n, Budget: amt(cur.CategoryTotal(c))})
 	}
 	if b := opt.Baseline; b != nil {
 		br := &Baseline{Year: b.Year, Sources: b.Sources, Budget: amt(b.Pivot.Total()),
-			Change: amt(pivot.Total().Sub(b.Pivot.Total()))}
-		for _, r := range consolidate.CompareBaseline(pivot, b.Pivot) {
+			Change: amt(cur.Total().Sub(b.Pivot.Total()))}
+		for _, r := range pivot.Compare(cur, b.Pivot) {
 			switch r.Status {
-			case consolidate.StatusNew:
+			case pivot.StatusNew:
 				br.New++
-			case consolidate.StatusDropped:
+			case pivot.StatusDropped:
 				br.Dropped++
 			}
 		}

@@ -1,4 +1,4 @@
-package consolidate
+package pivot
 
 import (
 	"testing"
@@ -33,7 +33,7 @@ func TestPivotWideCells(t *testing.T) {
 		{"no cell", []step{{"B", "甲镇", "5", 1}}, "0", 0, false, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := NewPivot()
+			p := New()
 			for _, s := range tc.steps {
 				p.Add(s.cat, s.town, d(s.amount), s.projects)
 			}
@@ -52,8 +52,8 @@ func TestPivotWideCells(t *testing.T) {
 					t.Errorf("Each gives %s %s = %s, Amount %s", category, township, amount, got)
 				}
 			})
-			if cells != tc.wantCells || p.cellCount() != tc.wantCells {
-				t.Errorf("%d cells, cellCount %d, want %d", cells, p.cellCount(), tc.wantCells)
+			if cells != tc.wantCells || p.CellCount() != tc.wantCells {
+				t.Errorf("%d cells, cellCount %d, want %d", cells, p.CellCount(), tc.wantCells)
 			}
 		})
 	}

@@ -1,11 +1,10 @@
 // Medians, means and deviations for 乡镇差异 and 单位成本.
 
-package consolidate
+package pivot
 
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 
@@ -17,8 +16,8 @@ import (
 // DefaultThreshold is the |偏离率| above which a figure is marked (50%).
 var DefaultThreshold = decimal.New(5, -1)
 
-// ratioPlaces is how many decimals a 偏离率 or 变动率 keeps.
-const ratioPlaces = 12
+// RatioPlaces is how many decimals a 偏离率 or 变动率 keeps.
+const RatioPlaces = 12
 
 // ErrThreshold means a --threshold value could not be understood.
 var ErrThreshold = errors.New("偏离率阈值无效")
@@ -26,7 +25,7 @@ var ErrThreshold = errors.New("偏离率阈值无效")
 // ParseThreshold reads a 偏离率 threshold: "50%", "0.5" or "50" (a bare
 // number above 1 is taken as a percentage).
 //
-//	t, _ := consolidate.ParseThreshold("30%") // 0.3
+//	t, _ := pivot.ParseThreshold("30%") // 0.3
 func ParseThreshold(s string) (decimal.Decimal, error) {
 	s = strings.TrimSpace(convert.NormalizeLabel(s))
 	pct := strings.HasSuffix(s, "%")
@@ -43,7 +42,7 @@ func ParseThreshold(s string) (decimal.Decimal, error) {
 // Median returns the median of ds, exactly; for an even count it is the mean
 // of the middle two. It returns zero for no values.
 //
-//	consolidate.Median([]decimal.Decimal{a, b, c, d}) // (b+c)/2 after sorting
+//	pivot.Median([]decimal.Decimal{a, b, c, d}) // (b+c)/2 after sorting
 func Median(ds []decimal.Decimal) decimal.Decimal {
 	if len(ds) == 0 {
 		return decimal.Zero
@@ -66,17 +65,17 @@ func Mean(ds []decimal.Decimal) decimal.Decimal {
 	return decimal.Sum(decimal.Zero, ds...).DivRound(decimal.NewFromInt(int64(len(ds))), 16)
 }
 
-// deviation is (v − median) / median, rounded to ratioPlaces; ok is false
+// Deviation is (v − median) / median, rounded to RatioPlaces; ok is false
 // when the median is zero and no ratio exists.
-func deviation(v, median decimal.Decimal) (decimal.Decimal, bool) {
+func Deviation(v, median decimal.Decimal) (decimal.Decimal, bool) {
 	if median.IsZero() {
 		return decimal.Zero, false
 	}
-	return v.Sub(median).DivRound(median, ratioPlaces), true
+	return v.Sub(median).DivRound(median, RatioPlaces), true
 }
 
-// flag marks a deviation beyond the threshold: 偏高 or 偏低.
-func flag(dev decimal.Decimal, ok bool, threshold decimal.Decimal) string {
+// Flag marks a deviation beyond the threshold: 偏高 or 偏低.
+func Flag(dev decimal.Decimal, ok bool, threshold decimal.Decimal) string {
 	switch {
 	case !ok || dev.Abs().LessThanOrEqual(threshold):
 		return ""
@@ -84,17 +83,4 @@ func flag(dev decimal.Decimal, ok bool, threshold decimal.Decimal) string {
 		return "偏高"
 	}
 	return "偏低"
-}
-
-// medianExact is Median of compact values; it sorts vals.
-func medianExact(vals []exact) decimal.Decimal {
-	if len(vals) == 0 {
-		return decimal.Zero
-	}
-	slices.SortFunc(vals, func(a, b exact) int { return a.cmp(b) })
-	n := len(vals)
-	if n%2 == 1 {
-		return vals[n/2].decimal()
-	}
-	return vals[n/2-1].decimal().Add(vals[n/2].decimal()).Div(decimal.NewFromInt(2))
 }

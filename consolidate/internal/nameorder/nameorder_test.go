@@ -1,4 +1,4 @@
-package consolidate
+package nameorder
 
 import (
 	"math/rand/v2"
@@ -25,23 +25,24 @@ func TestSortNames(t *testing.T) {
 			for range 20 {
 				got := slices.Clone(tc.want)
 				r.Shuffle(len(got), func(i, j int) { got[i], got[j] = got[j], got[i] })
-				sortNames(got)
+				Sort(got)
 				if !slices.Equal(got, tc.want) {
 					t.Fatalf("sorted %v, want %v", got, tc.want)
 				}
-				o := newNameOrder()
-				if !slices.IsSortedFunc(got, o.compare) {
-					t.Fatalf("compare disagrees with sortNames: %v", got)
+				o := New()
+				if !slices.IsSortedFunc(got, o.Compare) {
+					t.Fatalf("Compare disagrees with Sort: %v", got)
 				}
 			}
 		})
 	}
 }
 
-// Tallies sort by township the same way; equal names keep their order.
-func TestSortByName(t *testing.T) {
+// Townships' files sort by township the same way; equal names keep their order.
+func TestSortBy(t *testing.T) {
+	type tally struct{ township, file string }
 	ts := []*tally{{township: "王官营镇", file: "1"}, {township: "白官屯镇", file: "2"}, {township: "王官营镇", file: "3"}}
-	sortByName(ts, func(t *tally) string { return t.township })
+	SortBy(ts, func(t *tally) string { return t.township })
 	var got []string
 	for _, x := range ts {
 		got = append(got, x.township+x.file)
