@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"go/parser"
 	"go/token"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -40,28 +39,13 @@ func moduleImports(t *testing.T, root string) (module string, pkgs map[string]*p
 	}
 	pkgs = map[string]*packageImports{}
 	fset := token.NewFileSet()
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if n := d.Name(); p != root && (n == "testdata" || strings.HasPrefix(n, ".") || strings.HasPrefix(n, "_")) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(p, ".go") {
-			return nil
-		}
+	for _, rel := range goFiles(t, root) {
+		p := filepath.Join(root, filepath.FromSlash(rel))
 		file, err := parser.ParseFile(fset, p, nil, parser.ImportsOnly)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
-		rel, err := filepath.Rel(root, filepath.Dir(p))
-		if err != nil {
-			return err
-		}
-		pkg := path.Join(module, filepath.ToSlash(rel))
+		pkg := path.Join(module, path.Dir(rel))
 		pi := pkgs[pkg]
 		if pi == nil {
 			pi = &packageImports{prod: map[string]bool{}, test: map[string]bool{}}
@@ -70,17 +54,13 @@ func moduleImports(t *testing.T, root string) (module string, pkgs map[string]*p
 		for _, imp := range file.Imports {
 			ip, _ := strconv.Unquote(imp.Path.Value)
 			if ip != pkg && (ip == module || strings.HasPrefix(ip, module+"/")) {
-				if strings.HasSuffix(p, "_test.go") {
+				if strings.HasSuffix(rel, "_test.go") {
 					pi.test[ip] = true
 				} else {
 					pi.prod[ip] = true
 				}
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	return module, pkgs
 }
