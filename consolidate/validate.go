@@ -1,5 +1,3 @@
-// Package consolidate merges township submissions into the county view:
-// validation, totals, pivots, variance, and the county workbook writer.
 package consolidate
 
 import (

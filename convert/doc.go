@@ -15,7 +15,8 @@
 // Every extension jixiao knows is in extensions.go: which files are taken
 // from a folder (IsInputExtension), which are text (IsTextExtension,
 // TextExtensions) or workbooks (IsWorkbookExtension), and how a file no
-// reader knows is named in its message.
+// reader knows is named in its message. ListInputs (inputs.go) lists the
+// input files under the files and folders given, and what it leaves out.
 //
 // Values: ParseAmount (exact decimal money in 万元 or 元), ParseUnit,
 // ParseIndicatorValue (comparisons, ranges, dates, grades of an indicator's
