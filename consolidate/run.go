@@ -99,7 +99,9 @@ type Result struct {
 	// records holds the projects of every tally; in numbers their cost
 	// texts and places.
 	records *spill.Records
-	in      *interner
+	// infos holds each tally's particulars (TownshipInfo) for the report.
+	infos *spill.Records
+	in    *interner
 	// rules are the review rules as configured; ruleCounts, once the
 	// problems are known, how often each was broken.
 	rules      []review.RuleState
@@ -149,12 +151,14 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 		}
 		return nil, fmt.Errorf("%w：%s", ErrNoInput, strings.Join(paths, "、"))
 	}
-	res := &Result{Unit: opt.Unit, store: newSubmissionStore(opt.KeepInMemory), records: &spill.Records{Pattern: "jixiao-tallies-*.tmp"}, in: newInterner(),
+	res := &Result{Unit: opt.Unit, store: newSubmissionStore(opt.KeepInMemory), records: &spill.Records{Pattern: "jixiao-tallies-*.tmp"},
+		infos: &spill.Records{Pattern: "jixiao-info-*.tmp"}, in: newInterner(),
 		rules: opt.Rules.Rules()}
 	sources, problems, err := readAll(ctx, files, opt, res)
 	if err != nil {
 		res.store.close()
 		res.records.Remove()
+		res.infos.Remove()
 		return nil, err
 	}
 	n := len(skipped)
@@ -196,6 +200,7 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 	if err != nil {
 		res.store.close()
 		res.records.Remove()
+		res.infos.Remove()
 		return nil, err
 	}
 	return res, nil
@@ -295,6 +300,9 @@ func readOne(ctx context.Context, path string, opt Options, res *Result) (out re
 		problems := append(append([]templates.Problem(nil), sub.Problems...), Validate(sub, opt.Unit)...)
 		problems = withReview(problems, review.Check(sub, opt.Rules))
 		t, err := newTally(sub, res.in, res.records)
+		if err == nil {
+			t.info, err = res.infos.Put(appendInfo(nil, InfoOf(sub)))
+		}
 		if err == nil {
 			err = res.store.put(t, sub)
 		}

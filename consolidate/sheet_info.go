@@ -3,6 +3,9 @@
 package consolidate
 
 import (
+	"fmt"
+
+	"jixiao/consolidate/internal/spill"
 	"jixiao/consolidate/internal/xlsxw"
 	"jixiao/templates"
 )
@@ -29,6 +32,48 @@ type TownshipInfo struct {
 func InfoOf(sub *templates.Submission) TownshipInfo {
 	return TownshipInfo{Org: sub.Township.Value, Code: sub.Code.Value, Filler: sub.Filler.Value, Phone: sub.Phone.Value,
 		FilledOn: sub.FilledOn.Value, Measures: sub.Overall.Measures.Value}
+}
+
+// appendInfo appends the record of in to b.
+func appendInfo(b []byte, in TownshipInfo) []byte {
+	for _, s := range []string{in.Org, in.Code, in.Filler, in.Phone, in.FilledOn, in.Measures} {
+		b = spill.AppendString(b, s)
+	}
+	return b
+}
+
+// EachInfo calls fn with the particulars of each counted township, in
+// township order, as InfoOf gives them: read from the run's own small
+// records, not from the full submissions. It fails after Close.
+//
+//	err := res.EachInfo(func(in consolidate.TownshipInfo) error { fmt.Println(in.Phone); return nil })
+func (r *Result) EachInfo(fn func(TownshipInfo) error) error {
+	var buf []byte
+	for _, t := range r.counted {
+		in, err := r.infoOf(t, &buf)
+		if err != nil {
+			return err
+		}
+		if err := fn(in); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// infoOf reads t's particulars from its record, using *buf.
+func (r *Result) infoOf(t *tally, buf *[]byte) (TownshipInfo, error) {
+	b, err := r.infos.Get(t.info, *buf)
+	if err != nil {
+		return TownshipInfo{}, fmt.Errorf("读回乡镇「%s」的填报信息：%w", t.township, err)
+	}
+	*buf = b
+	d := spill.NewDecoder(b)
+	in := TownshipInfo{Org: d.Str(), Code: d.Str(), Filler: d.Str(), Phone: d.Str(), FilledOn: d.Str(), Measures: d.Str()}
+	if err := d.End(); err != nil {
+		return TownshipInfo{}, fmt.Errorf("读回乡镇「%s」的填报信息：%w", t.township, err)
+	}
+	return in, nil
 }
 
 // infoTable is 乡镇信息: a row per township with its particulars and the

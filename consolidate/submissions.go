@@ -134,7 +134,7 @@ func (r *Result) projectsOf(t *tally, buf *[]byte) ([]projectTally, error) {
 // files; the records of the projects, the sources and the problems move
 // into memory (a few hundred bytes a township). Afterwards the totals,
 // problems and sources remain (the summary sheets and the report can still
-// be made) but EachSubmission fails. With thousands of townships, make the
+// be made) but EachSubmission and EachInfo fail. With thousands of townships, make the
 // report before Close: until then it reads them from the file, a township
 // at a time. Close may be called more than once.
 func (r *Result) Close() error {
@@ -147,6 +147,11 @@ func (r *Result) Close() error {
 	err := r.records.Load()
 	if serr := r.store.close(); err == nil {
 		err = serr
+	}
+	if r.infos != nil {
+		if ierr := r.infos.Remove(); err == nil {
+			err = ierr
+		}
 	}
 	return err
 }

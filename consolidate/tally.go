@@ -24,6 +24,7 @@ type tally struct {
 	// errors and warnings count the problems of the submission.
 	errors, warnings int32
 	record           spill.Ref // its projects, in the run's records
+	info             spill.Ref // its particulars, in the run's infos
 	// problems are the submission's own, given back with it when it is
 	// read from the spill file.
 	problems []templates.Problem

@@ -146,8 +146,8 @@ func New(res *consolidate.Result, opt consolidate.WriteOptions, output string) (
 			Enabled: rc.Enabled, Findings: rc.Findings, Townships: rc.Townships})
 	}
 	i := 0
-	err := res.EachSubmission(func(sub *templates.Submission) error {
-		rep.Townships[i].Info = consolidate.InfoOf(sub)
+	err := res.EachInfo(func(in consolidate.TownshipInfo) error {
+		rep.Townships[i].Info = in
 		i++
 		return nil
 	})
