@@ -102,21 +102,18 @@ func runConsolidate(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	// res stays open (closed when the command ends): the report reads the
-	// projects, sources and problems back from its temporary file rather
+	// res stays open (closed when the command ends): the report streams the
+	// townships, problems and sources back from its temporary files rather
 	// than loading them all into memory
 	summaryTo := c.App.Writer
 	if jsonPath != "" {
-		rep, err := report.New(res, opt, out)
-		if err != nil {
-			return err
-		}
+		write := func(w io.Writer) error { return report.Write(w, res, opt, out) }
 		if jsonPath == "-" {
 			summaryTo = c.App.ErrWriter
-			if err := rep.WriteJSON(c.App.Writer); err != nil {
+			if err := write(c.App.Writer); err != nil {
 				return err
 			}
-		} else if err := convert.SaveFile(c.Context, jsonPath, convert.SaveOptions{Force: opt.Force, Inputs: inputs}, rep.WriteJSON); err != nil {
+		} else if err := convert.SaveFile(c.Context, jsonPath, convert.SaveOptions{Force: opt.Force, Inputs: inputs}, write); err != nil {
 			return err
 		}
 	}

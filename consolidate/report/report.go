@@ -115,44 +115,69 @@ type Source struct {
 
 // New builds the report of res; opt supplies the categories and the
 // baseline used for the workbook, output its path ("" when none was written).
+// It holds every township, problem and source in memory: Write streams them.
 // It fails only when the run's temporary file cannot be read.
 //
 //	rep, err := report.New(res, consolidate.WriteOptions{}, "县级汇总.xlsx")
 func New(res *consolidate.Result, opt consolidate.WriteOptions, output string) (Report, error) {
-	amt := func(yuan decimal.Decimal) string { return convert.FormatAmount(convert.FromYuan(yuan, res.Unit)) }
-	totals := func(t consolidate.Totals) Totals {
-		r := Totals{Projects: t.Projects, Indicators: t.Indicators, Budget: amt(t.Budget), Fiscal: amt(t.Fiscal),
-			Other: amt(t.Other), Errors: t.Errors, Warnings: t.Warnings}
-		for i := range r.Plan {
-			r.Plan[i] = amt(t.Plan[i])
-		}
-		return r
+	b := newBuilder(res)
+	rep, err := b.head(opt, output)
+	if err == nil {
+		err = b.eachTownship(func(t Township) error { rep.Townships = append(rep.Townships, t); return nil })
 	}
-	per, county := res.Totals()
+	if err == nil {
+		err = eachProblem(res, func(p Problem) error { rep.Problems = append(rep.Problems, p); return nil })
+	}
+	if err == nil {
+		err = eachSource(res, func(s Source) error { rep.Sources = append(rep.Sources, s); return nil })
+	}
+	if err != nil {
+		return Report{}, err
+	}
+	return rep, nil
+}
+
+// builder makes the parts of a report from a run.
+type builder struct {
+	res    *consolidate.Result
+	per    []consolidate.Totals
+	county consolidate.Totals
+}
+
+func newBuilder(res *consolidate.Result) *builder {
+	b := &builder{res: res}
+	b.per, b.county = res.Totals()
+	return b
+}
+
+// amount is an exact amount in 元 as a decimal string in the run's unit.
+func (b *builder) amount(yuan decimal.Decimal) string {
+	return convert.FormatAmount(convert.FromYuan(yuan, b.res.Unit))
+}
+
+func (b *builder) totals(t consolidate.Totals) Totals {
+	r := Totals{Projects: t.Projects, Indicators: t.Indicators, Budget: b.amount(t.Budget), Fiscal: b.amount(t.Fiscal),
+		Other: b.amount(t.Other), Errors: t.Errors, Warnings: t.Warnings}
+	for i := range r.Plan {
+		r.Plan[i] = b.amount(t.Plan[i])
+	}
+	return r
+}
+
+// head is the report without its townships, problems and sources (empty
+// lists), which grow with the run.
+func (b *builder) head(opt consolidate.WriteOptions, output string) (Report, error) {
+	res := b.res
 	countyName := opt.County
 	if countyName == "" {
 		countyName = res.County()
 	}
 	rep := Report{Output: output, Unit: res.Unit.String(), Year: res.Year, County: countyName, Files: res.SourceCount(),
-		Total: totals(county), Errors: res.Errors(), Warnings: res.Warnings(),
-		Townships: []Township{}, Categories: []Category{}, Problems: []Problem{}, Sources: []Source{}}
-	for i, t := range res.CountedTownships() {
-		rep.Townships = append(rep.Townships, Township{Name: t.Name, File: t.File, Totals: totals(per[i]),
-			Conclusion: consolidate.Conclusion(per[i].Errors)})
-	}
-	rep.Rules = []Rule{}
+		Total: b.totals(b.county), Errors: res.Errors(), Warnings: res.Warnings(),
+		Townships: []Township{}, Categories: []Category{}, Rules: []Rule{}, Problems: []Problem{}, Sources: []Source{}}
 	for _, rc := range res.RuleCounts() {
 		rep.Rules = append(rep.Rules, Rule{ID: rc.ID, Name: rc.Name, Level: rc.Severity.String(), Basis: rc.Basis,
 			Enabled: rc.Enabled, Findings: rc.Findings, Townships: rc.Townships})
-	}
-	i := 0
-	err := res.EachInfo(func(in consolidate.TownshipInfo) error {
-		rep.Townships[i].Info = in
-		i++
-		return nil
-	})
-	if err != nil {
-		return Report{}, err
 	}
 	cur, err := consolidate.BuildPivot(res, opt.Categories)
 	if err != nil {
@@ -165,12 +190,12 @@ func New(res *consolidate.Result, opt consolidate.WriteOptions, output string) (
 				n++
 			}
 		}
-		rep.Categories = append(rep.Categories, Category{Category: c, Townships: n, Budget: amt(cur.CategoryTotal(c))})
+		rep.Categories = append(rep.Categories, Category{Category: c, Townships: n, Budget: b.amount(cur.CategoryTotal(c))})
 	}
-	if b := opt.Baseline; b != nil {
-		br := &Baseline{Year: b.Year, Sources: b.Sources, Budget: amt(b.Pivot.Total()),
-			Change: amt(cur.Total().Sub(b.Pivot.Total()))}
-		for _, r := range pivot.Compare(cur, b.Pivot) {
+	if base := opt.Baseline; base != nil {
+		br := &Baseline{Year: base.Year, Sources: base.Sources, Budget: b.amount(base.Pivot.Total()),
+			Change: b.amount(cur.Total().Sub(base.Pivot.Total()))}
+		for _, r := range pivot.Compare(cur, base.Pivot) {
 			switch r.Status {
 			case pivot.StatusNew:
 				br.New++
@@ -180,22 +205,35 @@ func New(res *consolidate.Result, opt consolidate.WriteOptions, output string) (
 		}
 		rep.Baseline = br
 	}
-	err = res.EachProblem(func(p templates.Problem) error {
-		rep.Problems = append(rep.Problems, Problem{Level: p.Severity.String(), Rule: p.Rule, RuleID: p.RuleID, Township: p.Township,
+	return rep, nil
+}
+
+// eachTownship calls fn with each counted township, in township order.
+func (b *builder) eachTownship(fn func(Township) error) error {
+	counted := b.res.CountedTownships()
+	i := 0
+	return b.res.EachInfo(func(in consolidate.TownshipInfo) error {
+		t := Township{Name: counted[i].Name, File: counted[i].File, Totals: b.totals(b.per[i]),
+			Conclusion: consolidate.Conclusion(b.per[i].Errors), Info: in}
+		i++
+		return fn(t)
+	})
+}
+
+// eachProblem calls fn with each problem of res, in order.
+func eachProblem(res *consolidate.Result, fn func(Problem) error) error {
+	return res.EachProblem(func(p templates.Problem) error {
+		return fn(Problem{Level: p.Severity.String(), Rule: p.Rule, RuleID: p.RuleID, Township: p.Township,
 			File: p.Src.File, Sheet: p.Src.Sheet, Cell: p.Src.Cell, Project: p.Project, ProjectName: p.ProjectName, Message: p.Message,
 			Suggestion: p.Suggestion, Basis: ruleBasis(p.RuleID)})
-		return nil
 	})
-	if err == nil {
-		err = res.EachSource(func(s consolidate.SourceFile) error {
-			rep.Sources = append(rep.Sources, Source{Path: s.Path, Township: s.Township, Status: s.Status, SHA256: s.SHA256})
-			return nil
-		})
-	}
-	if err != nil {
-		return Report{}, err
-	}
-	return rep, nil
+}
+
+// eachSource calls fn with each source of res, in order.
+func eachSource(res *consolidate.Result, fn func(Source) error) error {
+	return res.EachSource(func(s consolidate.SourceFile) error {
+		return fn(Source{Path: s.Path, Township: s.Township, Status: s.Status, SHA256: s.SHA256})
+	})
 }
 
 // WriteJSON writes the report as indented JSON.
