@@ -1,9 +1,7 @@
 package consolidate
 
 import (
-	"context"
 	"strings"
-	"sync"
 
 	"jixiao/consolidate/internal/xlsxw"
 	"jixiao/templates"
@@ -41,69 +39,22 @@ const sha256Width = 38
 // its right or, in print, onto a page of its own.
 const sourceWidth = 30
 
-// rowsOf produces the rows a submission gives a detail table.
-type rowsOf func(sub *templates.Submission, emit func(row []interface{}) error) error
-
 // details writes 乡镇信息, 整体目标, 项目明细 and 指标明细, whose rows come from the full
-// submissions, reading each submission once. Each table makes and encodes
-// its rows on a goroutine of its own, from the submissions read back in
-// township order; the tables' rows, and so the workbook, are the same
-// whatever the scheduling.
+// submissions, reading each submission once (see xlsxw.WriteEach): the
+// tables' rows, and so the workbook, are the same whatever the scheduling.
 func (w *bookWriter) details() error {
 	tables := []*xlsxw.Table{w.infoTable(), w.overallTable(), w.projectsTable(), w.indicatorsTable()}
-	rows := []rowsOf{w.infoRows, w.overallRows, w.projectRows, w.indicatorRows}
-	tws, err := xlsxw.StartAll(tables)
-	if err != nil {
-		return err
-	}
-	ctx, cancel := context.WithCancelCause(w.ctx)
-	defer cancel(nil)
-	feeds := make([]chan *templates.Submission, len(tables))
-	errs := make([]error, len(tables))
-	var wg sync.WaitGroup
-	for i := range tables {
-		feeds[i] = make(chan *templates.Submission, 2)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for sub := range feeds[i] {
-				if errs[i] != nil {
-					continue // drain
-				}
-				if errs[i] = rows[i](sub, tws[i].Row); errs[i] != nil {
-					cancel(errs[i])
-				}
-			}
-		}()
-	}
+	rows := []func(*templates.Submission, func([]interface{}) error) error{w.infoRows, w.overallRows, w.projectRows, w.indicatorRows}
 	stage, done, total := strings.Join(sheetNames(tables), "、"), 0, w.res.Townships()
 	w.stage(stage)
-	err = w.res.EachSubmission(func(sub *templates.Submission) error {
-		if done++; w.opt.Progress != nil && (done%16 == 0 || done == total) {
-			w.opt.Progress(WriteProgress{Stage: stage, Done: done, Total: total})
-		}
-		for _, f := range feeds {
-			select {
-			case f <- sub:
-			case <-ctx.Done():
-				return context.Cause(ctx)
+	return xlsxw.WriteEach(w.ctx, tables, rows, func(yield func(*templates.Submission) error) error {
+		return w.res.EachSubmission(func(sub *templates.Submission) error {
+			if done++; w.opt.Progress != nil && (done%16 == 0 || done == total) {
+				w.opt.Progress(WriteProgress{Stage: stage, Done: done, Total: total})
 			}
-		}
-		return nil
+			return yield(sub)
+		})
 	})
-	for _, f := range feeds {
-		close(f)
-	}
-	wg.Wait()
-	for _, e := range errs {
-		if e != nil {
-			return e
-		}
-	}
-	if err != nil {
-		return err
-	}
-	return xlsxw.FinishAll(tws)
 }
 
 // sheetNames are the tables' sheet names.

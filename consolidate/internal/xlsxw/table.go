@@ -1,6 +1,7 @@
 package xlsxw
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"sync"
@@ -186,6 +187,63 @@ func WriteTogether(srcs ...RowSource) error {
 		if err != nil {
 			return err
 		}
+	}
+	return FinishAll(tws)
+}
+
+// WriteEach writes tables whose rows come from the same items, read once:
+// each gives the items in order to yield, and each table makes and encodes
+// the rows of an item (rows[i] for tables[i]) on a goroutine of its own.
+// The tables are finished in the order given; the workbook is the same
+// whatever the scheduling. The first error of a table's rows, of each or
+// of ctx ends the writing and is returned.
+func WriteEach[T any](ctx context.Context, tables []*Table, rows []func(item T, emit func(row []interface{}) error) error,
+	each func(yield func(T) error) error) error {
+	tws, err := StartAll(tables)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	feeds := make([]chan T, len(tables))
+	errs := make([]error, len(tables))
+	var wg sync.WaitGroup
+	for i := range tables {
+		feeds[i] = make(chan T, 2)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for item := range feeds[i] {
+				if errs[i] != nil {
+					continue // drain
+				}
+				if errs[i] = rows[i](item, tws[i].Row); errs[i] != nil {
+					cancel(errs[i])
+				}
+			}
+		}()
+	}
+	err = each(func(item T) error {
+		for _, f := range feeds {
+			select {
+			case f <- item:
+			case <-ctx.Done():
+				return context.Cause(ctx)
+			}
+		}
+		return nil
+	})
+	for _, f := range feeds {
+		close(f)
+	}
+	wg.Wait()
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	if err != nil {
+		return err
 	}
 	return FinishAll(tws)
 }
