@@ -223,6 +223,27 @@ func faultCases() []faultCase {
 					}
 				}
 			}},
+		{name: "a copy saved under a name that is no township", errors: true,
+			build: func(t *testing.T, dir string) string {
+				// the seed form states no 填报单位: the copy's township would
+				// come from its file name
+				dst := filepath.Join(dir, "新建 Microsoft Excel 工作表.xlsx")
+				faultCopy(t, faultSample("王官营镇.xlsx"), dst)
+				return dst
+			},
+			want: []faultWant{{sev: templates.Error, rule: consolidate.RuleDuplicateTown}},
+			check: func(t *testing.T, res *consolidate.Result, fault string) {
+				_, county := res.Totals()
+				if !county.Budget.Equal(decimal.RequireFromString(wangYuan)) || res.Townships() != 1 {
+					t.Errorf("%d townships, county budget %s 元, want one copy: %s 元", res.Townships(), county.Budget, wangYuan)
+				}
+				faultTownTotal(t, res, "王官营镇", wangYuan)
+				for _, s := range sourcesOf(t, res) {
+					if s.Path == fault && s.Status != consolidate.StatusDuplicate {
+						t.Errorf("copy's status %q, want %q", s.Status, consolidate.StatusDuplicate)
+					}
+				}
+			}},
 		{name: "project code used by two townships", errors: false,
 			build: func(t *testing.T, dir string) string {
 				dst := filepath.Join(dir, "丰登坞镇.xlsx")

@@ -42,11 +42,12 @@ var datePattern = regexp.MustCompile(`(20\d\d)\s*[年\-/.]\s*(\d{1,2})\s*[月\-/
 // files, which one is counted and why, and is not counted, so nothing is
 // double-counted.
 func (r *Result) resolveDuplicates() {
+	r.dropCopies()
 	kept := map[string]int{}
 	var order []string
 	for i := range r.sources {
 		src := &r.sources[i]
-		if src.tally == nil {
+		if src.tally == nil || src.Status == StatusDuplicate {
 			continue
 		}
 		j, dup := kept[src.Township]
@@ -61,7 +62,7 @@ func (r *Result) resolveDuplicates() {
 	}
 	for i := range r.sources {
 		src := &r.sources[i]
-		if src.tally == nil {
+		if src.tally == nil || src.Status == StatusDuplicate {
 			continue
 		}
 		t := src.Township
@@ -84,6 +85,61 @@ func (r *Result) resolveDuplicates() {
 		r.counted = append(r.counted, r.sources[kept[t]].tally)
 	}
 	nameorder.SortBy(r.counted, func(t *tally) string { return t.township })
+}
+
+// dropCopies counts one file of those whose content is byte for byte the
+// same (one SHA256) but whose townships differ: a form that states no
+// township takes it from its file name, so a copy saved under another name
+// ("新建 Microsoft Excel 工作表.xlsx") would otherwise count as a township of
+// its own and its amounts twice. The file counted is the first whose name
+// gives a township (…镇, …乡, …街道), else the first; each other one is an
+// error and is not counted. Copies with the same township are left to the
+// rule of one file per township, and so are flat tables of several
+// townships.
+func (r *Result) dropCopies() {
+	forms := map[string]int{} // path → counted submissions in the file
+	for _, src := range r.sources {
+		if src.tally != nil {
+			forms[src.Path]++
+		}
+	}
+	keeper := map[string]int{} // SHA256 → the source counted
+	for i := range r.sources {
+		src := &r.sources[i]
+		if src.tally == nil || src.SHA256 == "" || forms[src.Path] > 1 {
+			continue
+		}
+		if k, seen := keeper[src.SHA256]; !seen || !townshipLike(r.sources[k].Township) && townshipLike(src.Township) {
+			keeper[src.SHA256] = i
+		}
+	}
+	for i := range r.sources {
+		src := &r.sources[i]
+		if src.tally == nil || src.SHA256 == "" || forms[src.Path] > 1 {
+			continue
+		}
+		kept := &r.sources[keeper[src.SHA256]]
+		if kept.Township == src.Township {
+			continue // itself, or one township's copies
+		}
+		src.Status = StatusDuplicate
+		r.problems = append(r.problems, templates.Problem{Severity: templates.Error, Rule: RuleDuplicateTown,
+			Township: src.Township, Src: templates.Source{File: src.Path}, Message: fmt.Sprintf(
+				"%s 与 %s 内容完全相同，是同一份表；表中没有写明填报单位，按文件名分别成了「%s」和「%s」。"+
+					"只计入「%s」（%s），%s 未计入合计。请删除多余的文件，或在表中填写“填报单位：××镇”后重新汇总",
+				filepath.Base(src.Path), filepath.Base(kept.Path), src.Township, kept.Township,
+				kept.Township, filepath.Base(kept.Path), filepath.Base(src.Path))})
+	}
+}
+
+// townshipLike reports whether name ends as a township's does.
+func townshipLike(name string) bool {
+	for _, suf := range []string{"镇", "乡", "街道", "苏木"} {
+		if strings.HasSuffix(name, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // revisionRank is how late a revision a file name marks: 0 none, 1 a
