@@ -69,6 +69,9 @@ func TestSniffMore(t *testing.T) {
 		{"PDF", "a.pdf", []byte("%PDF-1.5"), "pdf"},
 		{"Excel 4.0 worksheet", "a.xls", []byte{0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00}, "biff4"},
 		{"CSV", "a.csv", []byte("项目编码,预算数\n"), "csv"},
+		{"tab-separated text named .xls", "a.xls", []byte("项目编码\t预算数\r\n1\t2\r\n"), "csv"},
+		{"UTF-16 text named .xls", "a.xls", []byte("\xff\xfe\x79\x98\xee\x76\x09\x00\x31\x00"), "csv"},
+		{"binary bytes named .xls", "a.xls", []byte("\x8a\x03\xfe\x11\x92\x7f\x05\x00\xc4\x1b"), ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -189,7 +189,9 @@ func Sniff(path string, head []byte) string {
 			return "html"
 		}
 	}
-	if (IsTextExtension(ext) || ext == ".xls") && looksLikeText(head) {
+	// web systems export tab-separated text named .xls; under that name
+	// binary bytes are a damaged workbook, never text
+	if IsTextExtension(ext) && looksLikeText(head) || ext == ".xls" && looksLikeText(head) && !binaryBytes(head) {
 		return "csv"
 	}
 	return ""
@@ -214,6 +216,21 @@ func stripBOMBytes(b []byte) []byte {
 		return nil
 	}
 	return b
+}
+
+// binaryBytes reports whether head, unless it is UTF-16 with a BOM, holds
+// control bytes no text export writes (any but tab, line feed, form feed,
+// carriage return and the old end-of-file mark).
+func binaryBytes(head []byte) bool {
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return false
+	}
+	for _, c := range head {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' && c != 0x1A || c == 0x7F {
+			return true
+		}
+	}
+	return false
 }
 
 // looksLikeText reports whether head can be text in one of the supported
