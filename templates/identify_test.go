@@ -58,6 +58,8 @@ func TestTownshipIdentity(t *testing.T) {
 			"丰登坞镇", "", nil},
 		{"label with 盖章 and 单位", "乡镇/附件1.xlsx", [][]string{{"单位名称（盖章）：石各庄镇人民政府（盖章）    单位：万元"}},
 			"石各庄镇", "", nil},
+		{"stamp after 人民政府 in the next cell", "乡镇/附件1.xlsx", [][]string{{"填报单位：", "沙流河镇人民政府（盖章）"}},
+			"沙流河镇", "", nil},
 		{"部门名称", "乡镇/附件1.xlsx", [][]string{{"部门名称：白官屯镇"}}, "白官屯镇", "", nil},
 		{"title only", "乡镇/附件2.xlsx", [][]string{{"丰润区丰登坞镇2024年预算项目绩效目标表"}}, "丰登坞镇", "", nil},
 		{"label and title disagree", "乡镇/附件3.xlsx", [][]string{{"丰润区丰登坞镇2024年预算项目绩效目标表"}, {"填报单位：李钊庄镇"}},

@@ -288,10 +288,10 @@ func dateText(s string, date1904 bool) string {
 
 var townshipPattern = regexp.MustCompile(`\p{Han}{1,10}?(?:镇|乡|街道)`)
 
-// townshipName trims an official suffix: 王官营镇人民政府 → 王官营镇.
+// townshipName trims the official suffixes: 王官营镇人民政府（盖章） → 王官营镇.
 func townshipName(s string) string {
 	s = convert.NormalizeLabel(s)
-	for _, suf := range []string{"人民政府", "政府", "(盖章)"} {
+	for _, suf := range []string{"(盖章)", "人民政府", "政府"} {
 		s = strings.TrimSuffix(s, suf)
 	}
 	return s
