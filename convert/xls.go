@@ -84,12 +84,7 @@ func readXLSBytes(path string, data []byte, bud *budget) (wb *Workbook, err erro
 	if err != nil {
 		return nil, &LocatedError{File: path, Err: err}
 	}
-	wb, err = parseBIFFBudget(stream, bud)
-	if err != nil {
-		return nil, locateIn(path, err)
-	}
-	wb.Path = path
-	return wb, nil
+	return readBIFFBytes(path, stream, bud)
 }
 
 // xlsWorkbookStream returns the bytes of the "Workbook" (or BIFF5 "Book")
