@@ -32,7 +32,7 @@ func readBIFFBytes(path string, data []byte, bud *budget) (wb *Workbook, err err
 	}()
 	wb, err = parseBIFFBudget(data, bud)
 	if err != nil {
-		return nil, locateIn(path, err)
+		return nil, located(err, path, "")
 	}
 	wb.Path = path
 	return wb, nil
