@@ -14,13 +14,11 @@ func TestAtomicFileCommitAndDiscard(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, named := range []bool{false, true} {
-		var a *atomicFile
-		var err error
+		create := createAtomic
 		if named {
-			a, err = createNamed(out)
-		} else {
-			a, err = createAtomic(out)
+			create = createNamed
 		}
+		a, err := create(out)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -31,7 +29,7 @@ func TestAtomicFileCommitAndDiscard(t *testing.T) {
 		if b, _ := os.ReadFile(out); string(b) != "old" {
 			t.Fatalf("discard changed the output to %q", b)
 		}
-		a, err = createAtomic(out)
+		a, err = create(out)
 		if err != nil {
 			t.Fatal(err)
 		}

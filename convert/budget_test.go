@@ -40,21 +40,7 @@ func farColumnSheet(n int, col string, comment bool) string {
 // xlsStream is a BIFF8 workbook stream of one sheet named "表一" whose
 // sheet substream holds the records rec.
 func xlsStream(recs []byte) []byte {
-	name := []byte{2, 1} // "表一": two UTF-16 characters
-	name = binary.LittleEndian.AppendUint16(name, 0x8868)
-	name = binary.LittleEndian.AppendUint16(name, 0x4E00)
-	bof := biffBOFRec(0x0005)
-	bsLen := len(biffRec(biffBoundSheet, append(make([]byte, 6), name...)))
-	eof := biffRec(biffEOF, nil)
-	pos := len(bof) + bsLen + len(eof)
-	bs := binary.LittleEndian.AppendUint32(nil, uint32(pos))
-	bs = append(bs, 0, 0)
-	bs = append(bs, name...)
-	out := append(bof, biffRec(biffBoundSheet, bs)...)
-	out = append(out, eof...)
-	out = append(out, biffBOFRec(0x0010)...)
-	out = append(out, recs...)
-	return append(out, eof...)
+	return biffWorkbook(0x0600, nil, biffSheet{name: "表一", records: [][]byte{recs}})
 }
 
 // xlsNumbers is NUMBER records, one per row 0..n-1, at column col.
@@ -111,10 +97,10 @@ func TestBudgetBlowUps(t *testing.T) {
 			return minimalXLSX(t, []byte(farColumnSheet(10_000, "XFD", true)), nil)
 		}, "表1", true},
 		{"xls cells at column 65535", "far.xls", func(t *testing.T) []byte {
-			return xlsCFB(t, xlsStream(xlsNumbers(20_000, 65535)))
+			return xlsCFB(xlsStream(xlsNumbers(20_000, 65535)))
 		}, "表一", true},
 		{"xls cells at column 255", "far255.xls", func(t *testing.T) []byte {
-			return xlsCFB(t, xlsStream(xlsNumbers(65_535, 255)))
+			return xlsCFB(xlsStream(xlsNumbers(65_535, 255)))
 		}, "表一", true},
 		{"docx gridSpan 1000", "span.docx", func(t *testing.T) []byte {
 			return docxBytes(t, docxSpanTable(200, 20, 1000))
@@ -195,7 +181,7 @@ func TestBudgetCancel(t *testing.T) {
 		"a.html": []byte("<table><tr><td>x</td></tr></table>"),
 		"a.docx": docxBytes(t, `<w:p><w:r><w:t>x</w:t></w:r></w:p>`),
 		"a.xlsx": minimalXLSX(t, []byte(farColumnSheet(3, "B", false)), nil),
-		"a.xls":  xlsCFB(t, xlsStream(xlsNumbers(3, 1))),
+		"a.xls":  xlsCFB(xlsStream(xlsNumbers(3, 1))),
 		"a.ods":  odsFile(t, odsContent(`<table:table table:name="表1"><table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>`)),
 		"b.xls":  []byte(smlWorkbook("表1", `<Row><Cell><Data ss:Type="String">x</Data></Cell></Row>`)),
 	}
@@ -261,7 +247,7 @@ func FuzzOpenBytesBudget(f *testing.F) {
 	f.Add("a.docx", docxBytes(f, docxSpanTable(3, 3, 1000)))
 	f.Add("a.xlsx", minimalXLSX(f, []byte(farColumnSheet(3, "XFD", false)), nil))
 	f.Add("a.xlsx", minimalXLSX(f, []byte(farColumnSheet(3, "XFD", true)), nil))
-	f.Add("a.xls", xlsCFB(f, xlsStream(xlsNumbers(3, 65535))))
+	f.Add("a.xls", xlsCFB(xlsStream(xlsNumbers(3, 65535))))
 	lim := Limits{Cells: 5000, Slots: 20000, Spans: 5000, TextBytes: 1 << 16}
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		for _, opt := range []Options{{}, {Limits: lim}} {
@@ -280,89 +266,8 @@ func FuzzOpenBytesBudget(f *testing.F) {
 	})
 }
 
-// xlsCFB wraps a workbook stream in a minimal compound file (512-byte
-// sectors: the stream, one directory sector, then the FAT), as an .xls is
-// stored. The stream is padded to 4,096 bytes so that it is a regular
-// stream, not a mini stream.
-func xlsCFB(t testing.TB, stream []byte) []byte {
-	const sector = 512
-	const endChain, fatSect, free = 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
-	size := len(stream)
-	stream = append(stream, make([]byte, max(0, 4096-len(stream)))...)
-	stream = append(stream, make([]byte, (sector-len(stream)%sector)%sector)...)
-	s := len(stream) / sector
-	f := 1
-	for s+1+f > 128*f {
-		f++
-	}
-	if f > 109 {
-		t.Fatalf("stream of %d bytes too large for the test compound file", size)
-	}
-	le := binary.LittleEndian
-	head := make([]byte, sector)
-	copy(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
-	le.PutUint16(head[24:], 0x003E)
-	le.PutUint16(head[26:], 3)
-	le.PutUint16(head[28:], 0xFFFE)
-	le.PutUint16(head[30:], 9)
-	le.PutUint16(head[32:], 6)
-	le.PutUint32(head[44:], uint32(f))
-	le.PutUint32(head[48:], uint32(s)) // first directory sector
-	le.PutUint32(head[56:], 4096)
-	le.PutUint32(head[60:], endChain)
-	le.PutUint32(head[68:], endChain)
-	for i := 0; i < 109; i++ {
-		v := uint32(free)
-		if i < f {
-			v = uint32(s + 1 + i)
-		}
-		le.PutUint32(head[76+4*i:], v)
-	}
-	dir := make([]byte, sector)
-	entry := func(i int, name string, typ byte, child, start uint32, n int) {
-		e := dir[128*i:]
-		u := []rune(name)
-		for k, r := range u {
-			le.PutUint16(e[2*k:], uint16(r))
-		}
-		le.PutUint16(e[64:], uint16(2*len(u)+2))
-		e[66], e[67] = typ, 1
-		le.PutUint32(e[68:], free)
-		le.PutUint32(e[72:], free)
-		le.PutUint32(e[76:], child)
-		le.PutUint32(e[116:], start)
-		le.PutUint32(e[120:], uint32(n))
-	}
-	entry(0, "Root Entry", 5, 1, endChain, 0)
-	entry(1, "Workbook", 2, free, 0, len(stream))
-	for i := 2; i < 4; i++ {
-		le.PutUint32(dir[128*i+68:], free)
-		le.PutUint32(dir[128*i+72:], free)
-		le.PutUint32(dir[128*i+76:], free)
-	}
-	fat := make([]byte, f*sector)
-	for i := 0; i < f*128; i++ {
-		v := uint32(free)
-		switch {
-		case i < s-1:
-			v = uint32(i + 1)
-		case i == s-1, i == s:
-			v = endChain
-		case i <= s+f:
-			v = fatSect
-		}
-		le.PutUint32(fat[4*i:], v)
-	}
-	return slicesConcat(head, stream, dir, fat)
-}
-
-func slicesConcat(parts ...[]byte) []byte {
-	var out []byte
-	for _, p := range parts {
-		out = append(out, p...)
-	}
-	return out
-}
+// xlsCFB wraps a workbook stream in a compound file, as an .xls is stored.
+func xlsCFB(stream []byte) []byte { return cfbFile([]cfbNode{{name: "Workbook", data: stream}}) }
 
 // TestReadHTMLNoQuietCap: an HTML table past the rows a worksheet takes
 // from HTML, or a page of more tags than is safe to parse, is an error

@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -34,14 +33,7 @@ func ReadCSV(path string, opt Options) (*Workbook, error) {
 
 // readCSVBytes is ReadCSV of the file's bytes, data.
 func readCSVBytes(path string, data []byte, opt Options, b *budget) (*Workbook, error) {
-	fail := func(err error) (*Workbook, error) {
-		var le *LocatedError
-		if errors.As(err, &le) && le.File == "" {
-			le.File = path
-			return nil, le
-		}
-		return nil, located(err, path, "")
-	}
+	fail := func(err error) (*Workbook, error) { return nil, located(err, path, "") }
 	if len(data) > maxCSVBytes {
 		return fail(fmt.Errorf("%w：文本文件大于 %d MB", ErrTooLarge, maxCSVBytes>>20))
 	}

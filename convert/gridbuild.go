@@ -3,7 +3,6 @@ package convert
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -254,15 +253,4 @@ func (x *xmlSheetReader) skip() error {
 		return fmt.Errorf("%w: %v", ErrUnreadable, err)
 	}
 	return nil
-}
-
-// locateIn names path as the file of err, keeping the sheet and cell it
-// may already name.
-func locateIn(path string, err error) error {
-	var le *LocatedError
-	if errors.As(err, &le) {
-		le.File = path
-		return le
-	}
-	return &LocatedError{File: path, Err: err}
 }

@@ -64,7 +64,7 @@ func readODSBytes(path string, data []byte, b *budget) (*Workbook, error) {
 	}
 	wb, err := parseODSContent(text, b)
 	if err != nil {
-		return nil, locateIn(path, err)
+		return nil, located(err, path, "")
 	}
 	wb.Path = path
 	return wb, nil

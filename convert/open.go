@@ -140,7 +140,7 @@ func OpenBytes(path string, data []byte, opt Options) (*Workbook, error) {
 	case "spreadsheetml":
 		wb, err = readSpreadsheetMLBytes(path, data, b)
 	case "biff4":
-		wb, err = readBIFFOldBytes(path, data, b)
+		wb, err = readBIFFBytes(path, data, b)
 	case "xlsb", "numbers", "et", "wps", "doc", "pdf", "odf":
 		return nil, &LocatedError{File: path, Err: unsupported(format)}
 	default:

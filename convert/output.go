@@ -47,6 +47,21 @@ type SaveOptions struct {
 //
 //	err := convert.CheckOutput("县级汇总.xlsx", convert.SaveOptions{Inputs: []string{"乡镇"}})
 func CheckOutput(path string, opt SaveOptions) error {
+	if err := checkOutputPath(path, opt); err != nil {
+		return err
+	}
+	// a file is started there and dropped, so that a folder that cannot
+	// be written is found now, not after all the reading
+	probe, err := createAtomic(path)
+	if err != nil {
+		return notWritable(path, err)
+	}
+	probe.discard()
+	return nil
+}
+
+// checkOutputPath is CheckOutput without creating a file in the folder.
+func checkOutputPath(path string, opt SaveOptions) error {
 	fail := func(sentinel error, format string, args ...any) error {
 		return &LocatedError{File: path, Err: fmt.Errorf("%w："+format, append([]any{sentinel}, args...)...)}
 	}
@@ -76,13 +91,6 @@ func CheckOutput(path string, opt SaveOptions) error {
 	if out != nil && !opt.Force {
 		return existsError(path)
 	}
-	// a file is started there and dropped, so that a folder that cannot
-	// be written is found now, not after all the reading
-	probe, err := createAtomic(path)
-	if err != nil {
-		return notWritable(path, err)
-	}
-	probe.discard()
 	return nil
 }
 
@@ -146,10 +154,8 @@ func sameAsInput(path string, out os.FileInfo, inputs []string) string {
 //		return json.NewEncoder(w).Encode(report)
 //	})
 func SaveFile(ctx context.Context, path string, opt SaveOptions, write func(io.Writer) error) error {
-	if err := CheckOutput(path, opt); err != nil {
-		return err
-	}
-	if err := ctx.Err(); err != nil {
+	// the temporary file is the probe CheckOutput would make
+	if err := checkOutputPath(path, opt); err != nil {
 		return err
 	}
 	tmp, err := createAtomic(path)
@@ -158,6 +164,9 @@ func SaveFile(ctx context.Context, path string, opt SaveOptions, write func(io.W
 	}
 	tmp.noReplace = !opt.Force
 	defer tmp.discard()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if err := write(tmp); err != nil {
 		return located(err, path, "")
 	}

@@ -38,7 +38,7 @@ func ReadSpreadsheetML(path string) (*Workbook, error) {
 func readSpreadsheetMLBytes(path string, data []byte, b *budget) (*Workbook, error) {
 	wb, err := parseSpreadsheetML(data, b)
 	if err != nil {
-		return nil, locateIn(path, err)
+		return nil, located(err, path, "")
 	}
 	wb.Path = path
 	return wb, nil

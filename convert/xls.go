@@ -84,12 +84,7 @@ func readXLSBytes(path string, data []byte, bud *budget) (wb *Workbook, err erro
 	if err != nil {
 		return nil, &LocatedError{File: path, Err: err}
 	}
-	wb, err = parseBIFFBudget(stream, bud)
-	if err != nil {
-		return nil, locateIn(path, err)
-	}
-	wb.Path = path
-	return wb, nil
+	return readBIFFBytes(path, stream, bud)
 }
 
 // xlsWorkbookStream returns the bytes of the "Workbook" (or BIFF5 "Book")
@@ -213,9 +208,8 @@ type xlsBook struct {
 
 var errBIFFTruncated = errors.New("记录被截断")
 
-func parseBIFF(stream []byte) (*Workbook, error) { return parseBIFFBudget(stream, nil) }
-
-// parseBIFFBudget is parseBIFF within the reading budget bud.
+// parseBIFFBudget reads the workbook stream of an .xls, or a whole Excel
+// 2.0–4.0 worksheet file, within the reading budget bud.
 func parseBIFFBudget(stream []byte, bud *budget) (*Workbook, error) {
 	s := &biffStream{buf: stream}
 	bof, ok := s.next()

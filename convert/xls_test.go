@@ -163,6 +163,9 @@ func biffRec(id uint16, data []byte) []byte {
 	return append(out, data...)
 }
 
+// parseBIFF is parseBIFFBudget without a budget.
+func parseBIFF(stream []byte) (*Workbook, error) { return parseBIFFBudget(stream, nil) }
+
 func biffBOFRec(kind uint16) []byte {
 	d := make([]byte, 16)
 	binary.LittleEndian.PutUint16(d, 0x0600)

@@ -22,8 +22,9 @@ const (
 	biff3Formula = 0x0206
 )
 
-// readBIFFOldBytes reads an Excel 2.0–4.0 worksheet file, data.
-func readBIFFOldBytes(path string, data []byte, bud *budget) (wb *Workbook, err error) {
+// readBIFFBytes reads a BIFF stream, data: an Excel 2.0–4.0 worksheet
+// file, or the workbook stream of an .xls (see readXLSBytes).
+func readBIFFBytes(path string, data []byte, bud *budget) (wb *Workbook, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			wb, err = nil, &LocatedError{File: path, Err: fmt.Errorf("%w: %v", ErrUnreadable, r)}
@@ -31,7 +32,7 @@ func readBIFFOldBytes(path string, data []byte, bud *budget) (wb *Workbook, err 
 	}()
 	wb, err = parseBIFFBudget(data, bud)
 	if err != nil {
-		return nil, locateIn(path, err)
+		return nil, located(err, path, "")
 	}
 	wb.Path = path
 	return wb, nil

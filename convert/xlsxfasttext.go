@@ -314,7 +314,7 @@ func bstrDecode(b []byte) (_ []byte, ok bool) {
 	for i := 0; i < len(b); {
 		if b[i] == '_' && i+6 < len(b) && b[i+1] == 'x' && b[i+6] == '_' {
 			if r, ok := hex4(b[i+2 : i+6]); ok {
-				if lo, ok := escapeAt(b, i+7); ok && r >= 0xD800 && r < 0xDC00 && lo >= 0xDC00 && lo <= 0xDFFF {
+				if _, pair := escapedPairAt(b, i); pair {
 					return b, false
 				}
 				if r < 0xD800 || r > 0xDFFF {

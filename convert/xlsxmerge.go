@@ -29,16 +29,13 @@ var errManyOverlaps = fmt.Errorf("%w：合并单元格超过 %d 个且相互重�
 // asked only when they are not at hand or the ranges are unusual (malformed,
 // overlapping, very many), so that the result is always the same.
 func sheetMerges(f *excelize.File, sheet, part string) ([]Merge, error) {
-	if part != "" {
-		if v, ok := f.Pkg.Load(part); ok {
-			if data, ok := v.([]byte); ok {
-				if ms, ok := partMerges(data); ok {
-					return ms, nil
-				}
-			}
+	data, held := heldPart(f, part)
+	if held {
+		if ms, ok := partMerges(data); ok {
+			return ms, nil
 		}
 	}
-	if n := bytes.Count(partOrNil(f, part), []byte("mergeCell ")); n > maxQuickMerges {
+	if n := bytes.Count(data, []byte("mergeCell ")); n > maxQuickMerges {
 		return nil, errManyOverlaps
 	}
 	cells, err := f.GetMergeCells(sheet, true)
@@ -57,18 +54,18 @@ func sheetMerges(f *excelize.File, sheet, part string) ([]Merge, error) {
 	return out, nil
 }
 
-// partOrNil returns the bytes of a worksheet part the library holds, or
-// nil.
-func partOrNil(f *excelize.File, part string) []byte {
+// heldPart returns the bytes of a worksheet part the library holds; held
+// is false when it holds none under that name.
+func heldPart(f *excelize.File, part string) (data []byte, held bool) {
 	if part == "" {
-		return nil
+		return nil, false
 	}
-	if v, ok := f.Pkg.Load(part); ok {
-		if data, ok := v.([]byte); ok {
-			return data
-		}
+	v, ok := f.Pkg.Load(part)
+	if !ok {
+		return nil, false
 	}
-	return nil
+	data, held = v.([]byte)
+	return data, held
 }
 
 // partMerges reads the <mergeCells> element of a worksheet's XML. ok is false

@@ -155,31 +155,41 @@ func joinEscapedSurrogates(b []byte) []byte {
 	}
 	var out []byte // nil until the first pair
 	for i := 0; i < len(b); {
-		r, ok := escapeAt(b, i)
-		if !ok {
-			if out != nil {
-				out = append(out, b[i])
-			}
-			i++
-			continue
-		}
-		if lo, ok := escapeAt(b, i+7); ok && utf16.IsSurrogate(r) && r < 0xDC00 && lo >= 0xDC00 && lo <= 0xDFFF {
+		if c, ok := escapedPairAt(b, i); ok {
 			if out == nil {
 				out = append(make([]byte, 0, len(b)), b[:i]...)
 			}
-			out = utf8.AppendRune(out, utf16.DecodeRune(r, lo))
+			out = utf8.AppendRune(out, c)
 			i += 14
 			continue
 		}
-		if out != nil {
-			out = append(out, b[i:i+7]...)
+		n := 1
+		if _, ok := escapeAt(b, i); ok {
+			n = 7 // an escape of its own, kept as it is
 		}
-		i += 7
+		if out != nil {
+			out = append(out, b[i:i+n]...)
+		}
+		i += n
 	}
 	if out == nil {
 		return b
 	}
 	return out
+}
+
+// escapedPairAt decodes the escapes of a high and a low surrogate at b[i:]
+// ("_xD801__xDC05_") into the character they encode.
+func escapedPairAt(b []byte, i int) (rune, bool) {
+	hi, ok := escapeAt(b, i)
+	if !ok || hi < 0xD800 || hi >= 0xDC00 {
+		return 0, false
+	}
+	lo, ok := escapeAt(b, i+7)
+	if !ok || lo < 0xDC00 || lo > 0xDFFF {
+		return 0, false
+	}
+	return utf16.DecodeRune(hi, lo), true
 }
 
 // escapeAt decodes an _xHHHH_ escape at b[i:].
