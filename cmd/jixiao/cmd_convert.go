@@ -181,10 +181,7 @@ func (cv *converter) checkOut(inputs []string) error {
 		if info, err := os.Stat(cv.outDir); err == nil && !info.IsDir() {
 			return usagef("--out-dir「%s」是一个文件，不是文件夹；请换一个输出文件夹", cv.outDir)
 		}
-		if err := os.MkdirAll(cv.outDir, 0o755); err != nil {
-			return usagef("无法创建输出文件夹「%s」（%v）；请检查权限或换一个输出位置", cv.outDir, convert.WithoutPath(err))
-		}
-		return nil
+		return makeOutputDir(cv.outDir)
 	}
 	csvOut, xlsxOut := false, false
 	for _, in := range inputs {
@@ -207,10 +204,7 @@ func (cv *converter) checkOut(inputs []string) error {
 		if strings.EqualFold(filepath.Ext(cv.out), ".xlsx") || strings.EqualFold(filepath.Ext(cv.out), ".xls") {
 			return checkOutputName("-o", cv.out, convert.TextExtensions()...)
 		}
-		if err := os.MkdirAll(cv.out, 0o755); err != nil {
-			return usagef("无法创建输出文件夹「%s」（%v）；请检查权限或换一个输出位置", cv.out, convert.WithoutPath(err))
-		}
-		return nil
+		return makeOutputDir(cv.out)
 	}
 	if csvOut {
 		// a workbook of several sheets gives several CSV files named after
@@ -218,6 +212,14 @@ func (cv *converter) checkOut(inputs []string) error {
 		return convert.CheckOutput(cv.out, convert.SaveOptions{Force: true, Inputs: cv.inputs})
 	}
 	return convert.CheckOutput(cv.out, cv.save())
+}
+
+// makeOutputDir creates the output folder dir when missing.
+func makeOutputDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return usagef("无法创建输出文件夹「%s」（%v）；请检查权限或换一个输出位置", dir, convert.WithoutPath(err))
+	}
+	return nil
 }
 
 // save is how every output of the run is saved.
