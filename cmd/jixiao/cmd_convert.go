@@ -178,10 +178,7 @@ func (cv *converter) report(sub *templates.Submission) {
 // that may be written; --out-dir is a folder, created when missing.
 func (cv *converter) checkOut(inputs []string) error {
 	if cv.outDir != "" {
-		if info, err := os.Stat(cv.outDir); err == nil && !info.IsDir() {
-			return usagef("--out-dir「%s」是一个文件，不是文件夹；请换一个输出文件夹", cv.outDir)
-		}
-		return makeOutputDir(cv.outDir)
+		return makeOutDir(cv.outDir)
 	}
 	csvOut, xlsxOut := false, false
 	for _, in := range inputs {
@@ -212,14 +209,6 @@ func (cv *converter) checkOut(inputs []string) error {
 		return convert.CheckOutput(cv.out, convert.SaveOptions{Force: true, Inputs: cv.inputs})
 	}
 	return convert.CheckOutput(cv.out, cv.save())
-}
-
-// makeOutputDir creates the output folder dir when missing.
-func makeOutputDir(dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return usagef("无法创建输出文件夹「%s」（%v）；请检查权限或换一个输出位置", dir, convert.WithoutPath(err))
-	}
-	return nil
 }
 
 // save is how every output of the run is saved.
