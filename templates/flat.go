@@ -243,33 +243,28 @@ func (t *flatTable) records() ([]flatRecord, []int, error) {
 			header = append(header, Label(f))
 		}
 	}
-	n := 0
+	var at []int
 	for r := t.header + 1; r < len(t.sh.Rows); r++ {
 		if !rowEmpty(t.sh, r) {
-			n++
+			at = append(at, r)
 		}
 	}
-	if n > maxFlatRows {
-		return nil, nil, fmt.Errorf("%w：表格有 %d 行数据，超过 %d 行的上限，未读取；请按乡镇拆成几个文件后再提交", convert.ErrBudget, n, maxFlatRows)
+	if len(at) > maxFlatRows {
+		return nil, nil, fmt.Errorf("%w：表格有 %d 行数据，超过 %d 行的上限，未读取；请按乡镇拆成几个文件后再提交", convert.ErrBudget, len(at), maxFlatRows)
 	}
-	rows := make([][]string, 1, n+1)
+	if len(at) == 0 {
+		return nil, nil, nil
+	}
+	rows := make([][]string, 1, len(at)+1)
 	rows[0] = header
-	at := make([]int, 0, n)
-	for r := t.header + 1; r < len(t.sh.Rows); r++ {
-		if rowEmpty(t.sh, r) {
-			continue
-		}
+	for _, r := range at {
 		vals := make([]string, len(fields))
 		for i, f := range fields {
 			vals[i] = t.sh.Cell(r, t.cols[f])
 		}
 		rows = append(rows, vals)
-		at = append(at, r)
 	}
 	var recs []flatRecord
-	if len(at) == 0 {
-		return nil, nil, nil
-	}
 	if err := gocsv.UnmarshalCSV(&rowsReader{rows: rows}, &recs); err != nil {
 		return nil, nil, err
 	}

@@ -214,22 +214,20 @@ func sameTownship(a, b string) bool {
 	return townStem(a) == townStem(b)
 }
 
-func townStem(s string) string {
-	for _, suf := range townSuffixes {
+// townStem is a township name without its 镇/乡/街道 ending.
+func townStem(s string) string { return trimTownSuffix(s, townSuffixes) }
+
+func hasTownSuffix(s string) bool { return townStem(s) != s }
+
+// trimTownSuffix returns s without the first of suffixes it ends with,
+// unless that suffix is all of s.
+func trimTownSuffix(s string, suffixes []string) string {
+	for _, suf := range suffixes {
 		if strings.HasSuffix(s, suf) && len(s) > len(suf) {
 			return strings.TrimSuffix(s, suf)
 		}
 	}
 	return s
-}
-
-func hasTownSuffix(s string) bool {
-	for _, suf := range townSuffixes {
-		if strings.HasSuffix(s, suf) && len(s) > len(suf) {
-			return true
-		}
-	}
-	return false
 }
 
 // titleRows is how far down each sheet a title line is looked for.

@@ -68,12 +68,7 @@ func townKey(s string) string {
 
 // townBase is a township name without its 镇/乡/街道 ending.
 func townBase(key string) string {
-	for _, suf := range []string{"街道办事处", "办事处", "街道", "镇", "乡"} {
-		if strings.HasSuffix(key, suf) && len(key) > len(suf) {
-			return strings.TrimSuffix(key, suf)
-		}
-	}
-	return key
+	return trimTownSuffix(key, []string{"街道办事处", "办事处", "街道", "镇", "乡"})
 }
 
 // Apply names a submission's township as the list does, or adds an error

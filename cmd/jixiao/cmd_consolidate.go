@@ -67,10 +67,7 @@ func runConsolidate(c *cli.Context) error {
 	if err := checkOutputName("-o", out, ".xlsx"); err != nil {
 		return err
 	}
-	outputs := []string{out}
-	if jsonPath != "" && jsonPath != "-" {
-		outputs = append(outputs, jsonPath)
-	}
+	outputs := outputsOf(c)
 	inputs := runInputs(append(c.Args().Slice(), c.StringSlice("baseline")...), outputs...)
 	if p := c.String("categories"); p != "" {
 		inputs = append(inputs, p)

@@ -178,13 +178,7 @@ func (cv *converter) report(sub *templates.Submission) {
 // that may be written; --out-dir is a folder, created when missing.
 func (cv *converter) checkOut(inputs []string) error {
 	if cv.outDir != "" {
-		if info, err := os.Stat(cv.outDir); err == nil && !info.IsDir() {
-			return usagef("--out-dir「%s」是一个文件，不是文件夹；请换一个输出文件夹", cv.outDir)
-		}
-		if err := os.MkdirAll(cv.outDir, 0o755); err != nil {
-			return usagef("无法创建输出文件夹「%s」（%v）；请检查权限或换一个输出位置", cv.outDir, convert.WithoutPath(err))
-		}
-		return nil
+		return makeOutDir(cv.outDir)
 	}
 	csvOut, xlsxOut := false, false
 	for _, in := range inputs {
@@ -207,10 +201,7 @@ func (cv *converter) checkOut(inputs []string) error {
 		if strings.EqualFold(filepath.Ext(cv.out), ".xlsx") || strings.EqualFold(filepath.Ext(cv.out), ".xls") {
 			return checkOutputName("-o", cv.out, convert.TextExtensions()...)
 		}
-		if err := os.MkdirAll(cv.out, 0o755); err != nil {
-			return usagef("无法创建输出文件夹「%s」（%v）；请检查权限或换一个输出位置", cv.out, convert.WithoutPath(err))
-		}
-		return nil
+		return makeOutputDir(cv.out)
 	}
 	if csvOut {
 		// a workbook of several sheets gives several CSV files named after

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -102,11 +101,8 @@ func writeTownshipTemplates(c *cli.Context, opt templates.TemplateOptions) error
 	if err != nil {
 		return usagef("%v", err)
 	}
-	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
-		return usagef("--out-dir「%s」是一个文件，不是文件夹；请换一个输出文件夹", dir)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return usagef("无法创建输出文件夹「%s」（%v）；请检查权限或换一个输出位置", dir, convert.WithoutPath(err))
+	if err := makeOutDir(dir); err != nil {
+		return err
 	}
 	paths := make([]string, len(subs))
 	for i, sub := range subs {

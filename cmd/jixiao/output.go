@@ -73,6 +73,23 @@ func sameFile(a, b string) bool {
 	return errA == nil && errB == nil && os.SameFile(ia, ib)
 }
 
+// makeOutDir checks that --out-dir names a folder, and creates it when
+// missing.
+func makeOutDir(dir string) error {
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return usagef("--out-dir「%s」是一个文件，不是文件夹；请换一个输出文件夹", dir)
+	}
+	return makeOutputDir(dir)
+}
+
+// makeOutputDir creates the output folder dir when missing.
+func makeOutputDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return usagef("无法创建输出文件夹「%s」（%v）；请检查权限或换一个输出位置", dir, convert.WithoutPath(err))
+	}
+	return nil
+}
+
 // checkOutputs checks every output path of a run before anything is read
 // (see convert.CheckOutput); the paths must also differ from each other.
 func checkOutputs(force bool, inputs []string, outputs ...string) error {
