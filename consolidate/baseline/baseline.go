@@ -46,7 +46,7 @@ func Load(ctx context.Context, paths []string, opt consolidate.Options, cat *cat
 		return nil
 	}
 	for _, path := range paths {
-		p, year, ok, err := readCountyWorkbook(path)
+		p, year, ok, err := readCountyWorkbook(path, b.Targets)
 		if err != nil {
 			return nil, err
 		}
@@ -57,7 +57,6 @@ func Load(ctx context.Context, paths []string, opt consolidate.Options, cat *cat
 		if err := merge(p, path); err != nil {
 			return nil, err
 		}
-		readCountyTargets(path, b.Targets)
 		b.Sources = append(b.Sources, path+"（县级汇总工作簿）")
 		if year > b.Year {
 			b.Year = year

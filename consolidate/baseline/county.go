@@ -13,6 +13,7 @@ import (
 
 	"jixiao/consolidate"
 	"jixiao/consolidate/pivot"
+	"jixiao/consolidate/review"
 	"jixiao/convert"
 )
 
@@ -22,9 +23,10 @@ var (
 )
 
 // readCountyWorkbook reads 乡镇, 类别 and 预算数 back from the 项目明细 sheet of
-// a county workbook. ok is false when path is not such a workbook (a folder,
-// another format, or a workbook without that sheet and those columns).
-func readCountyWorkbook(path string) (p *pivot.Pivot, year int, ok bool, err error) {
+// a county workbook, and files its minimum targets in t (readCountyTargets).
+// ok is false when path is not such a workbook (a folder, another format, or
+// a workbook without that sheet and those columns).
+func readCountyWorkbook(path string, t *review.Targets) (p *pivot.Pivot, year int, ok bool, err error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, 0, false, &convert.LocatedError{File: path, Err: fmt.Errorf("%w：%v", ErrUnusable, err)}
@@ -44,10 +46,7 @@ func readCountyWorkbook(path string) (p *pivot.Pivot, year int, ok bool, err err
 	if err != nil || len(rows) < 2 {
 		return nil, 0, false, nil
 	}
-	col := map[string]int{}
-	for i, h := range rows[1] {
-		col[convert.NormalizeLabel(h)] = i
-	}
+	col := headerColumns(rows[1])
 	tc, ok1 := col["乡镇"]
 	cc, ok2 := col["类别"]
 	bc, ok3 := col["预算数"]
@@ -72,14 +71,8 @@ func readCountyWorkbook(path string) (p *pivot.Pivot, year int, ok bool, err err
 	}
 	p = pivot.New()
 	seenTown := map[string]bool{}
-	at := func(r []string, i int) string {
-		if i < len(r) {
-			return strings.TrimSpace(r[i])
-		}
-		return ""
-	}
 	for i, r := range rows[2:] {
-		town, cat, raw := at(r, tc), at(r, cc), at(r, bc)
+		town, cat, raw := cellAt(r, tc), cellAt(r, cc), cellAt(r, bc)
 		if town == "" && cat == "" {
 			continue
 		}
@@ -99,5 +92,23 @@ func readCountyWorkbook(path string) (p *pivot.Pivot, year int, ok bool, err err
 			p.Townships = append(p.Townships, town)
 		}
 	}
+	readCountyTargets(f, t)
 	return p, year, true, nil
+}
+
+// headerColumns is the column of each (normalized) label of a header row.
+func headerColumns(header []string) map[string]int {
+	col := map[string]int{}
+	for i, h := range header {
+		col[convert.NormalizeLabel(h)] = i
+	}
+	return col
+}
+
+// cellAt is cell i of row r, trimmed; "" past the row's end.
+func cellAt(r []string, i int) string {
+	if i < len(r) {
+		return strings.TrimSpace(r[i])
+	}
+	return ""
 }

@@ -13,14 +13,8 @@ import (
 // readCountyTargets files the minimum targets of a prior county workbook's
 // 指标明细 sheets (指标明细, 指标明细（2）, …) in t, for the review's R9: each
 // row's 乡镇, 项目编码, 项目名称, 三级指标 and 指标值 as written (parsed again,
-// money in 元). A workbook without those columns adds nothing; one that does
-// not open was already refused by readCountyWorkbook.
-func readCountyTargets(path string, t *review.Targets) {
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		return
-	}
-	defer f.Close()
+// money in 元). A workbook without those columns adds nothing.
+func readCountyTargets(f *excelize.File, t *review.Targets) {
 	for _, sheet := range f.GetSheetList() {
 		if !strings.HasPrefix(sheet, consolidate.SheetIndicators) {
 			continue
@@ -29,10 +23,7 @@ func readCountyTargets(path string, t *review.Targets) {
 		if err != nil || len(rows) < 2 {
 			continue
 		}
-		col := map[string]int{}
-		for i, h := range rows[1] {
-			col[convert.NormalizeLabel(h)] = i
-		}
+		col := headerColumns(rows[1])
 		need := []string{"乡镇", "项目编码", "项目名称", "三级指标", "指标值"}
 		idx := make([]int, len(need))
 		ok := true
@@ -45,19 +36,13 @@ func readCountyTargets(path string, t *review.Targets) {
 		if !ok {
 			continue
 		}
-		at := func(r []string, i int) string {
-			if i < len(r) {
-				return strings.TrimSpace(r[i])
-			}
-			return ""
-		}
 		for _, r := range rows[2:] {
-			town, value := at(r, idx[0]), at(r, idx[4])
+			town, value := cellAt(r, idx[0]), cellAt(r, idx[4])
 			if town == "" || value == "" {
 				continue
 			}
 			if v, err := convert.ParseIndicatorValue(value, convert.UnitYuan); err == nil {
-				t.AddTarget(town, at(r, idx[1]), at(r, idx[2]), at(r, idx[3]), v)
+				t.AddTarget(town, cellAt(r, idx[1]), cellAt(r, idx[2]), cellAt(r, idx[3]), v)
 			}
 		}
 	}

@@ -58,6 +58,7 @@ func markBook(f *excelize.File, marks []mark) (int, error) {
 		marked++
 	}
 	fills := map[[2]int]int{}
+	had := map[string]map[string]excelize.Comment{} // each sheet's comments before marking, by cell
 	for _, k := range order {
 		ps := at[k]
 		sev := templates.Warning
@@ -69,7 +70,15 @@ func markBook(f *excelize.File, marks []mark) (int, error) {
 		if err := highlight(f, k.sheet, k.cell, sev, fills); err != nil {
 			return 0, err
 		}
-		if err := comment(f, k.sheet, k.cell, ps); err != nil {
+		own, ok := had[k.sheet]
+		if !ok {
+			var err error
+			if own, err = commentsByCell(f, k.sheet); err != nil {
+				return 0, err
+			}
+			had[k.sheet] = own
+		}
+		if err := comment(f, k.sheet, k.cell, own, ps); err != nil {
 			return 0, err
 		}
 	}
@@ -103,24 +112,31 @@ func highlight(f *excelize.File, sheet, cell string, sev templates.Severity, cac
 	return f.SetCellStyle(sheet, cell, cell, id)
 }
 
-// comment puts the problems at a cell into its comment, after any comment
-// the township had there.
-func comment(f *excelize.File, sheet, cell string, ps []templates.Problem) error {
-	var b strings.Builder
+// commentsByCell is the first comment at each commented cell of sheet.
+func commentsByCell(f *excelize.File, sheet string) (map[string]excelize.Comment, error) {
 	cs, err := f.GetComments(sheet)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	out := make(map[string]excelize.Comment, len(cs))
 	for _, c := range cs {
-		if c.Cell != cell {
-			continue
+		if _, ok := out[c.Cell]; !ok {
+			out[c.Cell] = c
 		}
+	}
+	return out, nil
+}
+
+// comment puts the problems at a cell into its comment, after any comment
+// the township had there (own, the sheet's comments by cell).
+func comment(f *excelize.File, sheet, cell string, own map[string]excelize.Comment, ps []templates.Problem) error {
+	var b strings.Builder
+	if c, ok := own[cell]; ok {
 		b.WriteString(commentText(c))
 		b.WriteString("\n")
 		if err := f.DeleteComment(sheet, cell); err != nil {
 			return err
 		}
-		break
 	}
 	for i, p := range ps {
 		if i > 0 {

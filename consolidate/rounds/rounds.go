@@ -43,13 +43,6 @@ type PreviousProblem struct {
 	Level, Township, Sheet, Cell, Project, ProjectName, Rule, Message string
 }
 
-// Key is what identifies the same problem in two rounds: 乡镇, 项目编码,
-// 规则 and 指标 (the indicator a message names as 指标「…」); cells move
-// when a township revises its form, so they are not part of it.
-func (p PreviousProblem) Key() string {
-	return key(p.Township, p.Project, p.Rule, p.Message)
-}
-
 var indicatorInMessage = regexp.MustCompile(`指标「([^」]*)」`)
 
 // problemIndicator is the indicator a problem's message names, "" if none.
@@ -60,8 +53,12 @@ func problemIndicator(msg string) string {
 	return ""
 }
 
-func key(township, project, rule, msg string) string {
-	return strings.Join([]string{township, project, rule, problemIndicator(msg)}, "\x00")
+// key is what identifies the same problem in two rounds: 乡镇, 项目编码,
+// 规则 and 指标 (the indicator a message names as 指标「…」, see
+// problemIndicator); cells move when a township revises its form, so they
+// are not part of it.
+func key(township, project, rule, indicator string) string {
+	return strings.Join([]string{township, project, rule, indicator}, "\x00")
 }
 
 // Load reads the problems sheet (校验问题, continued on 校验问题（2）, …) and
@@ -222,9 +219,11 @@ type Budget struct {
 //	rc := rounds.Compare(prev, problems, []rounds.Budget{{Township: "王官营镇", Budget: budget}})
 func Compare(prev *Previous, problems []templates.Problem, budgets []Budget) *Rectification {
 	current := map[string][]templates.Problem{}
-	for _, p := range problems {
-		k := key(p.Township, p.Project, p.RuleLabel(), p.Message)
-		current[k] = append(current[k], p)
+	inds, keys := make([]string, len(problems)), make([]string, len(problems))
+	for i, p := range problems {
+		inds[i] = problemIndicator(p.Message)
+		keys[i] = key(p.Township, p.Project, p.RuleLabel(), inds[i])
+		current[keys[i]] = append(current[keys[i]], p)
 	}
 	present := map[string]bool{}
 	for _, b := range budgets {
@@ -232,9 +231,10 @@ func Compare(prev *Previous, problems []templates.Problem, budgets []Budget) *Re
 	}
 	rc := &Rectification{}
 	for _, pp := range prev.Problems {
+		ind := problemIndicator(pp.Message)
 		row := Row{Township: pp.Township, Project: pp.Project, ProjectName: pp.ProjectName, Rule: pp.Rule,
-			Indicator: problemIndicator(pp.Message), Level: pp.Level, Message: pp.Message, Before: sheetCell(pp.Sheet, pp.Cell)}
-		k := pp.Key()
+			Indicator: ind, Level: pp.Level, Message: pp.Message, Before: sheetCell(pp.Sheet, pp.Cell)}
+		k := key(pp.Township, pp.Project, pp.Rule, ind)
 		switch ps := current[k]; {
 		case len(ps) > 0:
 			row.Status, row.After = StatusOpen, sheetCell(ps[0].Src.Sheet, ps[0].Src.Cell)
@@ -247,15 +247,15 @@ func Compare(prev *Previous, problems []templates.Problem, budgets []Budget) *Re
 		}
 		rc.Rows = append(rc.Rows, row)
 	}
-	for _, p := range problems {
-		k := key(p.Township, p.Project, p.RuleLabel(), p.Message)
+	for i, p := range problems {
+		k := keys[i]
 		ps := current[k]
 		if len(ps) == 0 || !sameProblem(ps[0], p) {
 			continue
 		}
 		current[k] = ps[1:]
 		rc.Rows = append(rc.Rows, Row{Status: StatusNew, Township: p.Township, Project: p.Project, ProjectName: p.ProjectName,
-			Rule: p.RuleLabel(), Indicator: problemIndicator(p.Message), Level: p.Severity.String(), Message: p.Message,
+			Rule: p.RuleLabel(), Indicator: inds[i], Level: p.Severity.String(), Message: p.Message,
 			After: sheetCell(p.Src.Sheet, p.Src.Cell)})
 	}
 	sort.SliceStable(rc.Rows, func(i, j int) bool { return rc.Rows[i].Township < rc.Rows[j].Township })

@@ -247,23 +247,14 @@ func crc32Combine(crcA, crcB uint32, lenB int64) uint32 {
 	}
 	gf2Square(&even, &odd) // two zero bits
 	gf2Square(&odd, &even) // four
-	for {
-		gf2Square(&even, &odd)
+	// each round squares the other matrix into this one: twice as many zero bits
+	this, other := &even, &odd
+	for ; lenB != 0; lenB >>= 1 {
+		gf2Square(this, other)
 		if lenB&1 != 0 {
-			crcA = gf2Times(&even, crcA)
+			crcA = gf2Times(this, crcA)
 		}
-		lenB >>= 1
-		if lenB == 0 {
-			break
-		}
-		gf2Square(&odd, &even)
-		if lenB&1 != 0 {
-			crcA = gf2Times(&odd, crcA)
-		}
-		lenB >>= 1
-		if lenB == 0 {
-			break
-		}
+		this, other = other, this
 	}
 	return crcA ^ crcB
 }

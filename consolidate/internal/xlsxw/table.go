@@ -42,7 +42,7 @@ const (
 //
 // The rows of a small table are added to it and kept until Write. The rows
 // of a large one are produced as they are written instead (WriteFrom,
-// StartAll), so that no more than a row is held at a time; the column widths
+// WriteEach), so that no more than a row is held at a time; the column widths
 // are measured on the way and set when the table is finished.
 type Table struct {
 	book *Book
@@ -163,32 +163,16 @@ type RowSource struct {
 // WriteTogether writes tables whose rows do not depend on each other side by
 // side: each produces and encodes its rows on a goroutine of its own. They
 // are finished, and so take their places in the workbook, in the order
-// given; the workbook is the same whatever the scheduling.
+// given; the workbook is the same whatever the scheduling. It is WriteEach
+// over a single item.
 func WriteTogether(srcs ...RowSource) error {
 	tables := make([]*Table, len(srcs))
+	rows := make([]func(struct{}, func(row []interface{}) error) error, len(srcs))
 	for i, src := range srcs {
 		tables[i] = src.Table
+		rows[i] = func(_ struct{}, emit func(row []interface{}) error) error { return src.Gen(emit) }
 	}
-	tws, err := StartAll(tables)
-	if err != nil {
-		return err
-	}
-	errs := make([]error, len(srcs))
-	var wg sync.WaitGroup
-	for i, src := range srcs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = src.Gen(tws[i].Row)
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return FinishAll(tws)
+	return WriteEach(context.Background(), tables, rows, func(yield func(struct{}) error) error { return yield(struct{}{}) })
 }
 
 // WriteEach writes tables whose rows come from the same items, read once:
@@ -199,7 +183,7 @@ func WriteTogether(srcs ...RowSource) error {
 // of ctx ends the writing and is returned.
 func WriteEach[T any](ctx context.Context, tables []*Table, rows []func(item T, emit func(row []interface{}) error) error,
 	each func(yield func(T) error) error) error {
-	tws, err := StartAll(tables)
+	tws, err := startAll(tables)
 	if err != nil {
 		return err
 	}
@@ -245,12 +229,12 @@ func WriteEach[T any](ctx context.Context, tables []*Table, rows []func(item T, 
 	if err != nil {
 		return err
 	}
-	return FinishAll(tws)
+	return finishAll(tws)
 }
 
-// StartAll starts tables written side by side: the rows of each go to its
+// startAll starts tables written side by side: the rows of each go to its
 // TableWriter's Row, from a goroutine of its own.
-func StartAll(tables []*Table) ([]*TableWriter, error) {
+func startAll(tables []*Table) ([]*TableWriter, error) {
 	tws := make([]*TableWriter, len(tables))
 	for i, t := range tables {
 		var err error
@@ -261,9 +245,9 @@ func StartAll(tables []*Table) ([]*TableWriter, error) {
 	return tws, nil
 }
 
-// FinishAll finishes tables in order, so that they take their places in
+// finishAll finishes tables in order, so that they take their places in
 // the workbook in that order.
-func FinishAll(tws []*TableWriter) error {
+func finishAll(tws []*TableWriter) error {
 	for _, tw := range tws {
 		if err := tw.finish(); err != nil {
 			return err
